@@ -1,0 +1,2 @@
+export * from './call-events';
+export * from './webhook-paths';
