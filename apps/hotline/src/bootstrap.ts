@@ -1,2 +1,3 @@
-import { PROBE } from '@hotline/contracts';
-export async function bootstrap() { return { listen: async () => console.log('probe', PROBE) }; }
+export async function bootstrap() {
+  return { listen: async () => undefined };
+}
