@@ -1,2 +1,3 @@
+export * from './agent-events';
 export * from './call-events';
 export * from './webhook-paths';
