@@ -1,0 +1,10 @@
+export * from './ports/call-ledger.port';
+export * from './ports/customer-directory.port';
+export * from './ports/user-store.port';
+export * from './memory/call-ledger.memory';
+export * from './memory/customer-directory.memory';
+export * from './memory/user-store.memory';
+export * from './typeorm/call-ledger.typeorm';
+export * from './typeorm/customer-directory.typeorm';
+export * from './typeorm/user-store.typeorm';
+export { openDataSource, DatabaseTarget } from './typeorm/data-source.factory';

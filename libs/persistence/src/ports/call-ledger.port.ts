@@ -1,0 +1,89 @@
+import { CallEvent, CallEventPayloads, CallEventType, CallOutcome } from '@hotline/contracts';
+
+/** A call as Hotline keeps it: one row per Twilio call, updated as it moves through stages. */
+export interface CallRecord {
+  callSid: string;
+  accountSid: string;
+  direction: 'inbound' | 'outbound';
+  from: string;
+  to: string;
+  customerId: string | null;
+  language: string;
+  tier: string;
+  /** IVR nodes visited, with the input that left each one. */
+  ivrPath: string[];
+  queue: string | null;
+  reason: string | null;
+  agent: string | null;
+  /** Twilio's CallStatus with the highest SequenceNumber seen so far. */
+  status: string;
+  statusSeq: number;
+  outcome: CallOutcome;
+  receivedAt: number;
+  queuedAt: number | null;
+  answeredAt: number | null;
+  endedAt: number | null;
+}
+
+export type CallPatch = Partial<
+  Pick<
+    CallRecord,
+    'customerId' | 'language' | 'tier' | 'ivrPath' | 'queue' | 'reason' | 'agent' | 'outcome' | 'queuedAt' | 'answeredAt' | 'endedAt'
+  >
+>;
+
+/**
+ * An event to append. `key` makes the append idempotent: Twilio retries webhooks, and a retried
+ * delivery of the same step must not record it twice (e.g. `ivr:main:1:2` or `status:3`).
+ */
+export interface NewCallEvent<T extends CallEventType = CallEventType> {
+  type: T;
+  at: number;
+  key: string;
+  data: CallEventPayloads[T];
+}
+
+export type AnyNewCallEvent = { [T in CallEventType]: NewCallEvent<T> }[CallEventType];
+
+export interface StatusUpdate {
+  status: string;
+  sequence: number;
+  at: number;
+  durationSeconds?: number;
+}
+
+/**
+ * The durable record of calls and their event log. Every method resolves only once its write is
+ * durable, and every write is idempotent so Twilio's retries are harmless.
+ */
+export abstract class CallLedger {
+  /** Creates the call with its first event, or returns the existing call when it is a retry. */
+  abstract open(call: CallRecord, event: AnyNewCallEvent): Promise<{ call: CallRecord; created: boolean }>;
+
+  /** Appends an event and applies a patch to the call in one transaction; false when already recorded. */
+  abstract record(callSid: string, event: AnyNewCallEvent, patch?: CallPatch): Promise<boolean>;
+
+  /**
+   * Records a status callback. The call's status follows the highest SequenceNumber, whatever
+   * order the callbacks arrive in; `patch` applies only when this callback is the newest.
+   */
+  abstract applyStatus(callSid: string, update: StatusUpdate, patch?: CallPatch): Promise<{ recorded: boolean; newest: boolean }>;
+
+  abstract find(callSid: string): Promise<CallRecord | null>;
+
+  abstract events(callSid: string): Promise<CallEvent[]>;
+
+  /** Events with from ≤ at < to, in time order (then by call and sequence). */
+  abstract eventsBetween(from: number, to: number): Promise<CallEvent[]>;
+
+  /** Calls not yet ended, e.g. to rebuild the lines after a restart. */
+  abstract openCalls(): Promise<CallRecord[]>;
+}
+
+export class CallNotFoundError extends Error {
+  readonly code = 'CALL.NOT_FOUND';
+
+  constructor(readonly callSid: string) {
+    super(`No call ${callSid}`);
+  }
+}
