@@ -18,6 +18,7 @@ export const CALL_EVENT_TYPES = [
   'queue.left',
   'queue.routed-elsewhere',
   'queue.callback-requested',
+  'call.voicemail',
   'call.wrapup-started',
   'call.wrapup-ended',
   'call.disposition',
@@ -39,7 +40,7 @@ export interface CallEventPayloads {
   'ivr.routed': { queue: string; reason: string };
   'call.after-hours': { route: ElsewhereRoute; reason: 'closed' | 'holiday' };
   'queue.entered': { queue: string; tier: string; reason: string; headStartSeconds: number };
-  'queue.announced': { queue: string; position: number; ewtSeconds: number };
+  'queue.announced': { queue: string; position: number; ewtSeconds: number | null };
   'queue.offered': { queue: string; agent: string; ringSeconds: number };
   'queue.offer-missed': { queue: string; agent: string; reason: OfferMissReason };
   'queue.answered': { queue: string; agent: string; waitSeconds: number };
@@ -47,6 +48,7 @@ export interface CallEventPayloads {
   'queue.left': { queue: string; result: string; queueTimeSeconds: number };
   'queue.routed-elsewhere': { queue: string; route: ElsewhereRoute; target?: string; waitSeconds: number };
   'queue.callback-requested': { queue: string; number: string; waitSeconds: number };
+  'call.voicemail': { recordingUrl: string; durationSeconds: number };
   'call.wrapup-started': { agent: string; talkSeconds: number; holdSeconds: number };
   'call.wrapup-ended': { agent: string; wrapSeconds: number };
   'call.disposition': { agent: string; resolved: boolean; reason: string; notes: string; followUp: boolean };
@@ -55,7 +57,8 @@ export interface CallEventPayloads {
 }
 
 /** How a call ended, from the caller's point of view: the terms of the conservation invariant. */
-export type CallOutcome = 'answered' | 'abandoned' | 'routed-elsewhere' | 'callback' | 'ivr-hangup' | 'in-progress';
+export type CallOutcome =
+  'answered' | 'abandoned' | 'routed-elsewhere' | 'callback' | 'ivr-hangup' | 'in-progress';
 
 export interface CallEvent<T extends CallEventType = CallEventType> {
   callSid: string;

@@ -11,9 +11,7 @@ export class ConfigError extends Error {
   readonly code = 'CONFIG.INVALID';
 
   constructor(readonly problems: ConfigProblem[]) {
-    super(
-      `Invalid configuration:\n${problems.map((p) => `  ${p.file}: ${p.key}: ${p.problem}`).join('\n')}`,
-    );
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p.file}: ${p.key}: ${p.problem}`).join('\n')}`);
     this.name = 'ConfigError';
   }
 }

@@ -55,7 +55,10 @@ export class ConfigReader {
     if (!isPlain(value)) return;
     for (const name of Object.keys(value)) {
       if (!known.includes(name)) {
-        this.problem(key ? `${key}.${name}` : name, `is not a known setting (expected one of: ${known.join(', ')})`);
+        this.problem(
+          key ? `${key}.${name}` : name,
+          `is not a known setting (expected one of: ${known.join(', ')})`,
+        );
       }
     }
   }
@@ -94,12 +97,16 @@ export class ConfigReader {
       return options.fallback ?? 0;
     }
     if (options.integer && !Number.isInteger(value)) this.problem(key, 'must be a whole number');
-    if (options.min !== undefined && value < options.min) this.problem(key, `must be at least ${options.min}`);
+    if (options.min !== undefined && value < options.min)
+      this.problem(key, `must be at least ${options.min}`);
     if (options.max !== undefined && value > options.max) this.problem(key, `must be at most ${options.max}`);
     return value;
   }
 
-  optionalNumber(key: string, options: { min?: number; max?: number; integer?: boolean }): number | undefined {
+  optionalNumber(
+    key: string,
+    options: { min?: number; max?: number; integer?: boolean },
+  ): number | undefined {
     return this.has(key) ? this.number(key, options) : undefined;
   }
 

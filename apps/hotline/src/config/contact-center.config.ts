@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { IvrConfig, validateIvrConfig } from '@hotline/ivr';
 import { parse } from 'yaml';
+import { isKnownTimeZone } from '../shared/local-time';
 import { ConfigError, ConfigProblem } from './config-error';
 import { ConfigReader } from './config-reader';
 
@@ -26,8 +28,7 @@ export interface ContactCenterConfig {
   queues: Map<string, QueueSettings>;
   tiers: Map<string, TierSettings>;
   defaultTier: string;
-  /** Raw IVR section, validated by libs/ivr against the queue names above. */
-  ivr: unknown;
+  ivr: IvrConfig;
 }
 
 const QUEUE_KEYS = ['skills', 'serviceLevel', 'shortAbandonSeconds', 'wrapUpSeconds'];
@@ -46,7 +47,11 @@ function readYaml(dirs: string[], file: string, problems: ConfigProblem[]): Conf
   try {
     return new ConfigReader(join(dir, file), parse(readFileSync(join(dir, file), 'utf8')));
   } catch (error) {
-    problems.push({ file: join(dir, file), key: '(file)', problem: `is not valid YAML: ${(error as Error).message}` });
+    problems.push({
+      file: join(dir, file),
+      key: '(file)',
+      problem: `is not valid YAML: ${(error as Error).message}`,
+    });
     return undefined;
   }
 }
@@ -56,7 +61,8 @@ function readQueues(read: ConfigReader): Map<string, QueueSettings> {
   read.onlyKeys('', ['queues']);
   for (const name of read.keys('queues')) {
     const key = `queues.${name}`;
-    if (!NAME.test(name)) read.problem(key, 'queue names are lower-case letters, digits, - and _ (at most 64)');
+    if (!NAME.test(name))
+      read.problem(key, 'queue names are lower-case letters, digits, - and _ (at most 64)');
     read.onlyKeys(key, QUEUE_KEYS);
     read.onlyKeys(`${key}.serviceLevel`, ['target', 'thresholdSeconds', 'formula']);
     queues.set(name, {
@@ -64,14 +70,19 @@ function readQueues(read: ConfigReader): Map<string, QueueSettings> {
       skills: read.stringList(`${key}.skills`, [name]),
       serviceLevel: {
         target: read.number(`${key}.serviceLevel.target`, { min: 0, max: 1, fallback: 0.8 }),
-        thresholdSeconds: read.number(`${key}.serviceLevel.thresholdSeconds`, { min: 1, integer: true, fallback: 20 }),
+        thresholdSeconds: read.number(`${key}.serviceLevel.thresholdSeconds`, {
+          min: 1,
+          integer: true,
+          fallback: 20,
+        }),
         formula: read.oneOf(`${key}.serviceLevel.formula`, SERVICE_LEVEL_FORMULAS, 'F4'),
       },
       shortAbandonSeconds: read.number(`${key}.shortAbandonSeconds`, { min: 0, integer: true, fallback: 5 }),
       wrapUpSeconds: read.number(`${key}.wrapUpSeconds`, { min: 0, integer: true, fallback: 30 }),
     });
   }
-  if (queues.size === 0 && read.problems.length === 0) read.problem('queues', 'must define at least one queue');
+  if (queues.size === 0 && read.problems.length === 0)
+    read.problem('queues', 'must define at least one queue');
   return queues;
 }
 
@@ -96,7 +107,7 @@ function readTiers(read: ConfigReader): { tiers: Map<string, TierSettings>; defa
 }
 
 /**
- * Loads queues.yaml, tiers.yaml and ivr.yaml from the configuration directory (with an optional
+ * Loads queues.yaml, tiers.yaml and ivr/main.yaml from the configuration directory (with an optional
  * overlay directory taking precedence) and throws one ConfigError naming every problem found.
  */
 export function loadContactCenterConfig(dir: string, overlay?: string): ContactCenterConfig {
@@ -104,10 +115,16 @@ export function loadContactCenterConfig(dir: string, overlay?: string): ContactC
   const problems: ConfigProblem[] = [];
   const queuesFile = readYaml(dirs, 'queues.yaml', problems);
   const tiersFile = readYaml(dirs, 'tiers.yaml', problems);
-  const ivrFile = readYaml(dirs, 'ivr.yaml', problems);
+  const ivrFile = readYaml(dirs, 'ivr/main.yaml', problems);
   const queues = queuesFile ? readQueues(queuesFile) : new Map<string, QueueSettings>();
-  const { tiers, defaultTier } = tiersFile ? readTiers(tiersFile) : { tiers: new Map(), defaultTier: 'standard' };
+  const { tiers, defaultTier } = tiersFile
+    ? readTiers(tiersFile)
+    : { tiers: new Map(), defaultTier: 'standard' };
   for (const reader of [queuesFile, tiersFile]) problems.push(...(reader?.problems ?? []));
-  if (problems.length > 0) throw new ConfigError(problems);
-  return { queues, tiers, defaultTier, ivr: ivrFile?.raw('') };
+  const ivr = ivrFile
+    ? validateIvrConfig(ivrFile.raw(''), { knownQueues: queues.keys(), isKnownTimeZone })
+    : { value: undefined, problems: [] };
+  problems.push(...ivr.problems.map((problem) => ({ file: ivrFile?.file ?? 'ivr/main.yaml', ...problem })));
+  if (problems.length > 0 || ivr.value === undefined) throw new ConfigError(problems);
+  return { queues, tiers, defaultTier, ivr: ivr.value };
 }

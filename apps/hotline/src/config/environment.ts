@@ -1,8 +1,7 @@
 import { ConfigError, ConfigProblem } from './config-error';
 
 export type DatabaseSettings =
-  | { kind: 'sqlite'; path: string }
-  | { kind: 'mysql'; url: string; database: string };
+  { kind: 'sqlite'; path: string } | { kind: 'mysql'; url: string; database: string };
 
 export interface TwilioSettings {
   accountSid: string;
@@ -110,7 +109,8 @@ class EnvironmentReader {
       const url = new URL(value);
       if (!['mysql:', 'mariadb:'].includes(url.protocol)) throw new Error('scheme');
       const database = url.pathname.replace(/^\//, '');
-      if (!database) this.fail('DATABASE_URL', 'must name a database, e.g. mysql://user:pass@host:3306/hotline');
+      if (!database)
+        this.fail('DATABASE_URL', 'must name a database, e.g. mysql://user:pass@host:3306/hotline');
       return { kind: 'mysql', url: value, database };
     } catch {
       this.fail('DATABASE_URL', `must be sqlite:<path> or mysql://user:pass@host:3306/db (got "${value}")`);
@@ -142,7 +142,11 @@ export function readEnvironment(env: EnvironmentSource): Environment {
   const twilio = read.twilio();
   const logLevel = read.text('LOG_LEVEL') ?? 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
-    read.problems.push({ file: 'environment', key: 'LOG_LEVEL', problem: `must be one of ${LOG_LEVELS.join(', ')}` });
+    read.problems.push({
+      file: 'environment',
+      key: 'LOG_LEVEL',
+      problem: `must be one of ${LOG_LEVELS.join(', ')}`,
+    });
   }
   const environment: Environment = {
     port,
@@ -165,7 +169,11 @@ export function readEnvironment(env: EnvironmentSource): Environment {
     },
   };
   if (environment.auth.adminUsername && !environment.auth.adminPassword) {
-    read.problems.push({ file: 'environment', key: 'ADMIN_PASSWORD', problem: 'is required with ADMIN_USERNAME' });
+    read.problems.push({
+      file: 'environment',
+      key: 'ADMIN_PASSWORD',
+      problem: 'is required with ADMIN_USERNAME',
+    });
   }
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return environment;

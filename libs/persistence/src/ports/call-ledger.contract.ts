@@ -32,14 +32,23 @@ const received = (at = T0) =>
     type: 'call.received',
     at,
     key: 'received',
-    data: { from: '+8613800138000', to: '+8640012345678', customerId: null, tier: 'standard', language: 'zh-CN' },
+    data: {
+      from: '+8613800138000',
+      to: '+8640012345678',
+      customerId: null,
+      tier: 'standard',
+      language: 'zh-CN',
+    },
   }) as const;
 
 /**
  * The behaviour every CallLedger adapter must have. Run against the in-memory adapter and against
  * TypeORM on SQLite and on MySQL/MariaDB, so that the fast fake cannot drift from the real thing.
  */
-export function describeCallLedgerContract(name: string, open: () => Promise<{ ledger: CallLedger; close(): Promise<void> }>) {
+export function describeCallLedgerContract(
+  name: string,
+  open: () => Promise<{ ledger: CallLedger; close(): Promise<void> }>,
+) {
   describe(`CallLedger contract: ${name}`, () => {
     let ledger: CallLedger;
     let close: () => Promise<void>;
@@ -61,11 +70,23 @@ export function describeCallLedgerContract(name: string, open: () => Promise<{ l
 
     it('appends events in sequence with their patch, and ignores a repeated key', async () => {
       await ledger.open(newCall(), received());
-      const step = { type: 'ivr.step', at: T0 + 1000, key: 'ivr:main:1', data: { node: 'main', input: '2', attempt: 1 } } as const;
+      const step = {
+        type: 'ivr.step',
+        at: T0 + 1000,
+        key: 'ivr:main:1',
+        data: { node: 'main', input: '2', attempt: 1 },
+      } as const;
       expect(await ledger.record(SID, step, { ivrPath: ['main:2'] })).toBe(true);
       expect(await ledger.record(SID, step, { ivrPath: ['main:2', 'again'] })).toBe(false);
-      const routed = { type: 'ivr.routed', at: T0 + 2000, key: 'routed', data: { queue: 'billing', reason: 'invoice' } } as const;
-      expect(await ledger.record(SID, routed, { queue: 'billing', reason: 'invoice', queuedAt: T0 + 2000 })).toBe(true);
+      const routed = {
+        type: 'ivr.routed',
+        at: T0 + 2000,
+        key: 'routed',
+        data: { queue: 'billing', reason: 'invoice' },
+      } as const;
+      expect(
+        await ledger.record(SID, routed, { queue: 'billing', reason: 'invoice', queuedAt: T0 + 2000 }),
+      ).toBe(true);
 
       const events = await ledger.events(SID);
       expect(events.map((e) => [e.seq, e.type])).toEqual([
@@ -75,7 +96,12 @@ export function describeCallLedgerContract(name: string, open: () => Promise<{ l
       ]);
       expect(events[1].data).toEqual({ node: 'main', input: '2', attempt: 1 });
       const call = await ledger.find(SID);
-      expect(call).toMatchObject({ ivrPath: ['main:2'], queue: 'billing', reason: 'invoice', queuedAt: T0 + 2000 });
+      expect(call).toMatchObject({
+        ivrPath: ['main:2'],
+        queue: 'billing',
+        reason: 'invoice',
+        queuedAt: T0 + 2000,
+      });
     });
 
     it('refuses events for an unknown call and stores nothing', async () => {
@@ -87,7 +113,11 @@ export function describeCallLedgerContract(name: string, open: () => Promise<{ l
 
     it('orders status callbacks by SequenceNumber, whatever order they arrive in', async () => {
       await ledger.open(newCall(), received());
-      const status = (sequence: number, value: string) => ({ status: value, sequence, at: T0 + sequence * 1000 });
+      const status = (sequence: number, value: string) => ({
+        status: value,
+        sequence,
+        at: T0 + sequence * 1000,
+      });
       expect(await ledger.applyStatus(SID, status(2, 'completed'), { endedAt: T0 + 2000 })).toEqual({
         recorded: true,
         newest: true,
@@ -96,8 +126,14 @@ export function describeCallLedgerContract(name: string, open: () => Promise<{ l
         recorded: true,
         newest: false,
       });
-      expect(await ledger.applyStatus(SID, status(1, 'in-progress'))).toEqual({ recorded: true, newest: false });
-      expect(await ledger.applyStatus(SID, status(2, 'completed'))).toEqual({ recorded: false, newest: false });
+      expect(await ledger.applyStatus(SID, status(1, 'in-progress'))).toEqual({
+        recorded: true,
+        newest: false,
+      });
+      expect(await ledger.applyStatus(SID, status(2, 'completed'))).toEqual({
+        recorded: false,
+        newest: false,
+      });
       const call = await ledger.find(SID);
       expect(call).toMatchObject({ status: 'completed', statusSeq: 2, endedAt: T0 + 2000 });
       expect((await ledger.events(SID)).filter((e) => e.type === 'call.status')).toHaveLength(3);
@@ -107,7 +143,12 @@ export function describeCallLedgerContract(name: string, open: () => Promise<{ l
       await ledger.open(newCall(), received());
       await Promise.all(
         Array.from({ length: 25 }, (_, i) =>
-          ledger.record(SID, { type: 'queue.announced', at: T0 + i, key: `announce:${i}`, data: { queue: 'q', position: i, ewtSeconds: 60 } }),
+          ledger.record(SID, {
+            type: 'queue.announced',
+            at: T0 + i,
+            key: `announce:${i}`,
+            data: { queue: 'q', position: i, ewtSeconds: 60 },
+          }),
         ),
       );
       const seqs = (await ledger.events(SID)).map((e) => e.seq);
@@ -118,7 +159,16 @@ export function describeCallLedgerContract(name: string, open: () => Promise<{ l
       const other = 'CA' + 'b'.repeat(32);
       await ledger.open(newCall(SID, T0), received(T0));
       await ledger.open(newCall(other, T0 + 10), { ...received(T0 + 10) });
-      await ledger.record(SID, { type: 'call.completed', at: T0 + 20, key: 'done', data: { durationSeconds: 1, outcome: 'abandoned' } }, { outcome: 'abandoned', endedAt: T0 + 20 });
+      await ledger.record(
+        SID,
+        {
+          type: 'call.completed',
+          at: T0 + 20,
+          key: 'done',
+          data: { durationSeconds: 1, outcome: 'abandoned' },
+        },
+        { outcome: 'abandoned', endedAt: T0 + 20 },
+      );
       const events = await ledger.eventsBetween(T0, T0 + 20);
       expect(events.map((e) => [e.callSid, e.type])).toEqual([
         [SID, 'call.received'],

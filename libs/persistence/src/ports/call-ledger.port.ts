@@ -28,7 +28,17 @@ export interface CallRecord {
 export type CallPatch = Partial<
   Pick<
     CallRecord,
-    'customerId' | 'language' | 'tier' | 'ivrPath' | 'queue' | 'reason' | 'agent' | 'outcome' | 'queuedAt' | 'answeredAt' | 'endedAt'
+    | 'customerId'
+    | 'language'
+    | 'tier'
+    | 'ivrPath'
+    | 'queue'
+    | 'reason'
+    | 'agent'
+    | 'outcome'
+    | 'queuedAt'
+    | 'answeredAt'
+    | 'endedAt'
   >
 >;
 
@@ -67,7 +77,11 @@ export abstract class CallLedger {
    * Records a status callback. The call's status follows the highest SequenceNumber, whatever
    * order the callbacks arrive in; `patch` applies only when this callback is the newest.
    */
-  abstract applyStatus(callSid: string, update: StatusUpdate, patch?: CallPatch): Promise<{ recorded: boolean; newest: boolean }>;
+  abstract applyStatus(
+    callSid: string,
+    update: StatusUpdate,
+    patch?: CallPatch,
+  ): Promise<{ recorded: boolean; newest: boolean }>;
 
   abstract find(callSid: string): Promise<CallRecord | null>;
 

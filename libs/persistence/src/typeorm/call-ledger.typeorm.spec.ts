@@ -1,4 +1,9 @@
-import { describeMysql, freshMysql, freshSqlite, TestDatabase } from '../../../../test/support/test-databases';
+import {
+  describeMysql,
+  freshMysql,
+  freshSqlite,
+  TestDatabase,
+} from '../../../../test/support/test-databases';
 import { describeCallLedgerContract } from '../ports/call-ledger.contract';
 import { TypeormCallLedger } from './call-ledger.typeorm';
 import { openDataSource } from './data-source.factory';

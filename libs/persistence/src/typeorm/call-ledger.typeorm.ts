@@ -93,7 +93,11 @@ export class TypeormCallLedger extends CallLedger {
       });
       const newest = recorded && update.sequence > call.statusSeq;
       if (newest) {
-        await manager.update(CallEntity, { callSid }, { ...patch, status: update.status, statusSeq: update.sequence });
+        await manager.update(
+          CallEntity,
+          { callSid },
+          { ...patch, status: update.status, statusSeq: update.sequence },
+        );
       }
       return { recorded, newest };
     });
@@ -107,7 +111,9 @@ export class TypeormCallLedger extends CallLedger {
   }
 
   async events(callSid: string): Promise<AnyCallEvent[]> {
-    const rows = await this.dataSource.getRepository(CallEventEntity).find({ where: { callSid }, order: { seq: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(CallEventEntity)
+      .find({ where: { callSid }, order: { seq: 'ASC' } });
     return rows.map(toEvent);
   }
 

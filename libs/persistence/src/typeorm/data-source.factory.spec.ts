@@ -1,4 +1,9 @@
-import { describeMysql, freshMysql, freshSqlite, TestDatabase } from '../../../../test/support/test-databases';
+import {
+  describeMysql,
+  freshMysql,
+  freshSqlite,
+  TestDatabase,
+} from '../../../../test/support/test-databases';
 import { openDataSource } from './data-source.factory';
 
 async function pendingSchemaChanges(database: TestDatabase): Promise<string[]> {

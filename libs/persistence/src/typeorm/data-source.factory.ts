@@ -59,7 +59,8 @@ async function mysqlFlavour(url: string): Promise<'mysql' | 'mariadb'> {
 
 /** Opens the database; with `migrate`, applies pending migrations before returning. */
 export async function openDataSource(target: DatabaseTarget, migrate: boolean): Promise<DataSource> {
-  if (target.kind === 'sqlite' && target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
+  if (target.kind === 'sqlite' && target.path !== ':memory:')
+    mkdirSync(dirname(target.path), { recursive: true });
   const flavour = target.kind === 'mysql' ? await mysqlFlavour(target.url) : 'mysql';
   const dataSource = new DataSource(optionsFor(target, flavour));
   await dataSource.initialize();

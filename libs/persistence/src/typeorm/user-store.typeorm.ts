@@ -3,7 +3,8 @@ import { RefreshTokenRecord, Role, UserRecord, UserStore } from '../ports/user-s
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { UserEntity } from './entities/user.entity';
 
-const toUser = (row: UserEntity | null): UserRecord | null => (row ? { ...row, role: row.role as Role } : null);
+const toUser = (row: UserEntity | null): UserRecord | null =>
+  row ? { ...row, role: row.role as Role } : null;
 
 export class TypeormUserStore extends UserStore {
   constructor(private readonly dataSource: DataSource) {

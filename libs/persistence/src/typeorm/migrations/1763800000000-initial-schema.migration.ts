@@ -7,7 +7,11 @@ const text = (name: string, length: number, nullable = false): TableColumnOption
   length: String(length),
   ...nullability(nullable),
 });
-const millis = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'bigint', ...nullability(nullable) });
+const millis = (name: string, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'bigint',
+  ...nullability(nullable),
+});
 
 /** Customers, calls, the call event log, users and refresh tokens. */
 export class InitialSchema1763800000000 implements MigrationInterface {

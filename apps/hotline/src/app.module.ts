@@ -1,0 +1,49 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { AuthModule } from './auth/auth.module';
+import { Settings } from './config/settings';
+import { DatabaseModule } from './database/database.module';
+import { HealthController } from './health/health.controller';
+import { Clock } from './shared/clock';
+import { LOGGER } from './shared/logger';
+import { TelephonyModule } from './telephony/telephony.module';
+
+export interface Runtime {
+  settings: Settings;
+  dataSource: DataSource;
+  clock: Clock;
+  logger: Logger;
+}
+
+@Global()
+@Module({})
+class RuntimeModule {
+  static of(runtime: Runtime): DynamicModule {
+    return {
+      module: RuntimeModule,
+      providers: [
+        { provide: Settings, useValue: runtime.settings },
+        { provide: Clock, useValue: runtime.clock },
+        { provide: LOGGER, useValue: runtime.logger },
+      ],
+      exports: [Settings, Clock, LOGGER],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRuntime(runtime: Runtime): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        RuntimeModule.of(runtime),
+        DatabaseModule.forDataSource(runtime.dataSource),
+        AuthModule,
+        TelephonyModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import {
+  CallLedger,
+  CustomerDirectory,
+  TypeormCallLedger,
+  TypeormCustomerDirectory,
+  TypeormUserStore,
+  UserStore,
+} from '@hotline/persistence';
+import { DataSource } from 'typeorm';
+
+/** The opened database and the TypeORM adapters behind Hotline's persistence ports. */
+@Global()
+@Module({})
+export class DatabaseModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(CallLedger) private readonly ledger: TypeormCallLedger,
+  ) {}
+
+  /** Commits every write already accepted, then closes the database. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.ledger.flush();
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+
+  static forDataSource(dataSource: DataSource): DynamicModule {
+    return {
+      module: DatabaseModule,
+      providers: [
+        { provide: DataSource, useValue: dataSource },
+        { provide: CallLedger, useValue: new TypeormCallLedger(dataSource) },
+        { provide: CustomerDirectory, useValue: new TypeormCustomerDirectory(dataSource) },
+        { provide: UserStore, useValue: new TypeormUserStore(dataSource) },
+      ],
+      exports: [DataSource, CallLedger, CustomerDirectory, UserStore],
+    };
+  }
+}

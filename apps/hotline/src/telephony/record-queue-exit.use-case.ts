@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { apologyPrompt, LanguageTag } from '@hotline/ivr';
+import { CallLedger, CallRecord } from '@hotline/persistence';
+import { TwimlRenderer } from '@hotline/telephony';
+import { Settings } from '../config/settings';
+import { Clock } from '../shared/clock';
+import { DomainError } from '../shared/domain-error';
+import { VoiceRequest } from './twilio-request';
+
+/** Outcomes of `<Enqueue>` that mean the caller hung up or could not stay: nobody will answer them. */
+const CALLER_GONE = ['hangup', 'error', 'system-error'];
+
+/**
+ * Records how a caller left the queue (the Enqueue action's QueueResult) and answers with what
+ * they hear next. A caller who hung up while waiting is abandoned with their wait time; a caller
+ * turned away by a full queue hears an apology.
+ */
+@Injectable()
+export class RecordQueueExit {
+  private readonly twiml = new TwimlRenderer();
+
+  constructor(
+    private readonly ledger: CallLedger,
+    private readonly settings: Settings,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(request: VoiceRequest): Promise<string> {
+    const call = await this.ledger.find(request.callSid);
+    if (!call || call.queue === null) {
+      throw new DomainError('CALL.NOT_QUEUED', `Call ${request.callSid} was never queued`, 404);
+    }
+    const result = request.form.QueueResult ?? 'unknown';
+    const at = this.clock.now();
+    const queueTimeSeconds = Number(request.form.QueueTime ?? 0) || 0;
+    await this.ledger.record(call.callSid, {
+      type: 'queue.left',
+      at,
+      key: `queue-left:${result}`,
+      data: { queue: call.queue, result, queueTimeSeconds },
+    });
+    if (CALLER_GONE.includes(result) && call.answeredAt === null) await this.recordAbandon(call, at);
+    if (result !== 'queue-full') return this.twiml.messageHangup([]);
+    await this.ledger.record(
+      call.callSid,
+      {
+        type: 'queue.routed-elsewhere',
+        at,
+        key: 'queue-exit',
+        data: { queue: call.queue, route: 'message', waitSeconds: 0 },
+      },
+      { outcome: 'routed-elsewhere' },
+    );
+    return this.twiml.apology(apologyPrompt(this.settings.contactCenter.ivr, call.language as LanguageTag));
+  }
+
+  /** The caller hung up while waiting: abandoned, once, with the time they waited. */
+  async recordAbandon(call: CallRecord, at: number): Promise<void> {
+    if (call.queue === null || call.queuedAt === null) return;
+    await this.ledger.record(
+      call.callSid,
+      {
+        type: 'queue.abandoned',
+        at,
+        key: 'queue-exit',
+        data: { queue: call.queue, waitSeconds: Math.max(0, (at - call.queuedAt) / 1000) },
+      },
+      { outcome: 'abandoned', endedAt: at },
+    );
+  }
+}

@@ -1,0 +1,45 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { validateRequest } from 'twilio';
+import { Settings } from '../config/settings';
+import { DomainError } from '../shared/domain-error';
+import { LOGGER } from '../shared/logger';
+import { TwilioAccount } from './twilio-account';
+
+/**
+ * Accepts a webhook only when its X-Twilio-Signature matches the URL Twilio called — our public
+ * base URL plus the path and query — and the form parameters, signed with the account's auth
+ * token. Anything else is refused with 403 before any handler runs, so it changes nothing.
+ */
+@Injectable()
+export class TwilioWebhookGuard implements CanActivate {
+  private readonly publicBaseUrl: string;
+
+  constructor(
+    private readonly account: TwilioAccount,
+    settings: Settings,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    this.publicBaseUrl = settings.env.publicBaseUrl;
+  }
+
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const signature = request.headers['x-twilio-signature'];
+    const params = (request.body ?? {}) as Record<string, string>;
+    const url = this.publicBaseUrl + request.url;
+    if (typeof signature !== 'string' || !validateRequest(this.account.authToken, signature, url, params)) {
+      this.logger.warn(
+        { path: request.routeOptions?.url, CallSid: params.CallSid },
+        'refused a webhook with a bad signature',
+      );
+      throw new DomainError(
+        'TWILIO.BAD_SIGNATURE',
+        'The X-Twilio-Signature header is missing or does not match',
+        403,
+      );
+    }
+    return true;
+  }
+}

@@ -1,0 +1,10 @@
+export * from './announcement.composer';
+export * from './business-hours.evaluator';
+export type { ConfigProblem } from './config.reader';
+export * from './fixed-offset-local-time.resolver';
+export * from './ivr-config.model';
+export * from './ivr-config.validator';
+export * from './ivr-position.codec';
+export * from './ivr-step.model';
+export * from './ivr.interpreter';
+export * from './local-time.port';

@@ -1,0 +1,2 @@
+export * from './twiml-document.model';
+export * from './twiml.renderer';
