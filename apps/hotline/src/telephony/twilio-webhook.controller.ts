@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, HttpCode, Post, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { WEBHOOK_PATHS } from '@hotline/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -12,6 +12,7 @@ import { ServeWaitLoop } from './serve-wait-loop.use-case';
 import { sendTwiml } from './twiml-reply';
 import { readVoiceRequest, TwilioForm } from './twilio-request';
 import { TwilioWebhookGuard } from './twilio-webhook.guard';
+import { WebhookLogInterceptor } from './webhook-log.interceptor';
 
 type Query = Record<string, string | undefined>;
 
@@ -26,6 +27,7 @@ const queryOf = (request: FastifyRequest) => (request.query ?? {}) as Query;
 @ApiExcludeController()
 @Public()
 @UseGuards(TwilioWebhookGuard)
+@UseInterceptors(WebhookLogInterceptor)
 @Controller()
 export class TwilioWebhookController {
   constructor(
