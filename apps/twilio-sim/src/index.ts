@@ -1,0 +1,15 @@
+export { startTwilioSim } from './twilio-sim';
+export type { SimCall, TwilioSim } from './twilio-sim';
+export type { TwilioSimOptions } from './twilio-sim-options';
+export type { PlaceCallRequest } from './use-cases/place-inbound-call.use-case';
+export type { CallerScript, GatherAnswer, GatherPrompt, RecordedMessage } from './calls/caller-script';
+export type { CallEvent, CallStatus, HangupCause, QueueResult, TimelineEntry } from './calls/call-timeline';
+export type { CallView, ConferenceStay, Conversation, Heard, QueueStay } from './observe/call-view';
+export type { ConferenceView, QueueView, SimObserver } from './observe/sim-observer';
+export type { SimEndpoint } from './endpoints/endpoint-registry';
+export type { IncomingCall } from './endpoints/incoming-call';
+export type { SimNotification } from './webhooks/sim-notification';
+export type { WebhookLogEntry } from './webhooks/webhook-client';
+export { SimClock } from './core/sim-clock';
+export { computeTwilioSignature } from './signing/twilio-signature';
+export { SOFTPHONE_NAMESPACE, SOFTPHONE_SOCKET_PATH } from './endpoints/softphone-bridge';
