@@ -40,6 +40,9 @@ module.exports = {
   testMatch: ['<rootDir>/{apps,libs,test,bench}/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages(path.join(__dirname, 'node_modules')).join('|')})/)`],
-  moduleNameMapper: Object.fromEntries(libs.map((lib) => [`^@hotline/${lib}$`, `<rootDir>/libs/${lib}/src`])),
+  moduleNameMapper: {
+    ...Object.fromEntries(libs.map((lib) => [`^@hotline/${lib}$`, `<rootDir>/libs/${lib}/src`])),
+    '^@hotline/twilio-sim$': '<rootDir>/apps/twilio-sim/src',
+  },
   testTimeout: 30000,
 };

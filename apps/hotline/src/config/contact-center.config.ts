@@ -34,26 +34,49 @@ export interface ContactCenterConfig {
 const QUEUE_KEYS = ['skills', 'serviceLevel', 'shortAbandonSeconds', 'wrapUpSeconds'];
 const NAME = /^[a-z][a-z0-9_-]{0,63}$/;
 
-/**
- * A file of the configuration directory, taken from the overlay directory (e.g. config/sandbox)
- * when it has one of that name, so an overlay only restates what it changes.
- */
-function readYaml(dirs: string[], file: string, problems: ConfigProblem[]): ConfigReader | undefined {
-  const dir = dirs.find((candidate) => existsSync(join(candidate, file)));
-  if (dir === undefined) {
-    problems.push({ file, key: '(file)', problem: `not found in ${dirs.join(' or ')}` });
-    return undefined;
-  }
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The overlay's mappings merged into the base key by key; any other overlay value replaces the base one. */
+function overlaid(base: unknown, overlay: unknown): unknown {
+  if (!isMapping(base) || !isMapping(overlay)) return overlay;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(overlay))
+    merged[key] = key in base ? overlaid(base[key], value) : value;
+  return merged;
+}
+
+function parseFile(path: string, problems: ConfigProblem[]): unknown {
   try {
-    return new ConfigReader(join(dir, file), parse(readFileSync(join(dir, file), 'utf8')));
+    return parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    problems.push({
-      file: join(dir, file),
-      key: '(file)',
-      problem: `is not valid YAML: ${(error as Error).message}`,
-    });
+    problems.push({ file: path, key: '(file)', problem: `is not valid YAML: ${(error as Error).message}` });
     return undefined;
   }
+}
+
+/**
+ * A file of the configuration directory, with the same file of the overlay directory (e.g.
+ * config/sandbox) merged over it when there is one, so an overlay only states what it changes.
+ */
+function readYaml(
+  dir: string,
+  overlay: string | undefined,
+  file: string,
+  problems: ConfigProblem[],
+): ConfigReader | undefined {
+  const path = join(dir, file);
+  if (!existsSync(path)) {
+    problems.push({ file: path, key: '(file)', problem: 'not found' });
+    return undefined;
+  }
+  const overlayPath = overlay === undefined ? undefined : join(overlay, file);
+  const count = problems.length;
+  const base = parseFile(path, problems);
+  const merged =
+    overlayPath && existsSync(overlayPath) ? overlaid(base, parseFile(overlayPath, problems)) : base;
+  return problems.length > count ? undefined : new ConfigReader(path, merged);
 }
 
 function readQueues(read: ConfigReader): Map<string, QueueSettings> {
@@ -107,23 +130,25 @@ function readTiers(read: ConfigReader): { tiers: Map<string, TierSettings>; defa
 }
 
 /**
- * Loads queues.yaml, tiers.yaml and ivr/main.yaml from the configuration directory (with an optional
- * overlay directory taking precedence) and throws one ConfigError naming every problem found.
+ * Loads queues.yaml, tiers.yaml and ivr/main.yaml from the configuration directory (each with the
+ * overlay directory's file of the same name merged over it) and throws one ConfigError naming
+ * every problem found.
  */
 export function loadContactCenterConfig(dir: string, overlay?: string): ContactCenterConfig {
-  const dirs = overlay ? [overlay, dir] : [dir];
   const problems: ConfigProblem[] = [];
-  const queuesFile = readYaml(dirs, 'queues.yaml', problems);
-  const tiersFile = readYaml(dirs, 'tiers.yaml', problems);
-  const ivrFile = readYaml(dirs, 'ivr/main.yaml', problems);
+  const queuesFile = readYaml(dir, overlay, 'queues.yaml', problems);
+  const tiersFile = readYaml(dir, overlay, 'tiers.yaml', problems);
+  const ivrFile = readYaml(dir, overlay, 'ivr/main.yaml', problems);
   const queues = queuesFile ? readQueues(queuesFile) : new Map<string, QueueSettings>();
   const { tiers, defaultTier } = tiersFile
     ? readTiers(tiersFile)
     : { tiers: new Map(), defaultTier: 'standard' };
   for (const reader of [queuesFile, tiersFile]) problems.push(...(reader?.problems ?? []));
-  const ivr = ivrFile
-    ? validateIvrConfig(ivrFile.raw(''), { knownQueues: queues.keys(), isKnownTimeZone })
-    : { value: undefined, problems: [] };
+  // Without the queues the IVR's routes cannot be checked; the missing file is the problem to report.
+  const ivr =
+    ivrFile && queuesFile
+      ? validateIvrConfig(ivrFile.raw(''), { knownQueues: queues.keys(), isKnownTimeZone })
+      : { value: undefined, problems: [] };
   problems.push(...ivr.problems.map((problem) => ({ file: ivrFile?.file ?? 'ivr/main.yaml', ...problem })));
   if (problems.length > 0 || ivr.value === undefined) throw new ConfigError(problems);
   return { queues, tiers, defaultTier, ivr: ivr.value };

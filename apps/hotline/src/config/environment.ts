@@ -24,6 +24,7 @@ export interface Environment {
   redisUrl?: string;
   /** Absent when no Twilio account is configured: Hotline then runs in the sandbox. */
   twilio?: TwilioSettings;
+  /** Demo accounts and simulated traffic; on by default when no Twilio account is configured. */
   sandbox: boolean;
   configDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -156,7 +157,7 @@ export function readEnvironment(env: EnvironmentSource): Environment {
     migrateOnBoot: read.flag('DB_MIGRATE', true),
     redisUrl: read.text('REDIS_URL'),
     twilio,
-    sandbox: twilio === undefined && read.flag('SANDBOX', true),
+    sandbox: read.flag('SANDBOX', twilio === undefined),
     configDir: read.text('CONFIG_DIR') ?? 'config',
     logLevel: logLevel as Environment['logLevel'],
     auth: {
