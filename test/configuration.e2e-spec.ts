@@ -90,6 +90,24 @@ describe('configuration errors stop the boot with a precise message', () => {
     }
   });
 
+  it('requires the main IVR flow every call enters', async () => {
+    const dir = configCopy();
+    try {
+      const ivr = readFileSync(join(dir, 'ivr', 'main.yaml'), 'utf8').replace(/^  main:$/m, '  hotline:');
+      writeFileSync(join(dir, 'ivr', 'main.yaml'), ivr);
+      const error = await bootError({ CONFIG_DIR: dir, SANDBOX: 'off' });
+      expect(error.problems).toEqual([
+        {
+          file: join(dir, 'ivr', 'main.yaml'),
+          key: 'flows.main',
+          problem: 'is required: every incoming call enters this flow',
+        },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('names the environment variable and the problem', async () => {
     const error = await bootError({
       PORT: 'eighty',

@@ -272,4 +272,19 @@ function describeWebhooks(db: 'sqlite' | 'mysql') {
 }
 
 describeWebhooks('sqlite');
+
+describe('without a Twilio account or the sandbox', () => {
+  it('refuses every webhook with 403, since no signature can be checked', async () => {
+    const hotline = await startHotline({
+      env: { TWILIO_ACCOUNT_SID: '', TWILIO_AUTH_TOKEN: '', SANDBOX: 'off' },
+    });
+    try {
+      const response = await hotline.twilio('/twilio/voice', voiceParams(callSid()));
+      expect(response.status).toBe(403);
+      expect(JSON.parse(response.body)).toMatchObject({ code: 'TWILIO.NO_ACCOUNT' });
+    } finally {
+      await hotline.close();
+    }
+  });
+});
 describeMysql('on MySQL/MariaDB', () => describeWebhooks('mysql'));

@@ -51,6 +51,18 @@ describe('validateIvrConfig', () => {
     ]);
   });
 
+  it('reports text that YAML split at an unquoted comma instead of silently shortening it', () => {
+    const problems = problemsAfter((raw) => {
+      at(raw, MENU).prompt = { 'en-US': 'For English', 'press 2.': null, 'zh-CN': '中文' };
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { key: `${MENU}.prompt.press 2.`, problem: 'language "press 2." is not spoken here (only en-US, zh-CN)' },
+        { key: `${MENU}.prompt.press 2.`, problem: 'must be a non-empty string, not null' },
+      ]),
+    );
+  });
+
   it('wants a mapping at the root', () => {
     expect(validateIvrConfig(['flows'], { knownQueues: [] })).toEqual({
       problems: [{ key: '(root)', problem: 'must be a mapping, not a list' }],

@@ -17,7 +17,7 @@ export function readLocalizedText(
   const result: Record<LanguageTag, string> = {};
   if (text === undefined) return result;
   for (const [language, value] of text.entries()) {
-    if (value === undefined || value === null) continue;
+    if (value === undefined) continue;
     if (!languages.includes(language)) {
       log.add(text.at(language), `language "${language}" is not spoken here (only ${languages.join(', ')})`);
     }

@@ -31,6 +31,9 @@ export interface ContactCenterConfig {
   ivr: IvrConfig;
 }
 
+/** The IVR flow every call to the hotline number enters. */
+export const MAIN_FLOW = 'main';
+
 const QUEUE_KEYS = ['skills', 'serviceLevel', 'shortAbandonSeconds', 'wrapUpSeconds'];
 const NAME = /^[a-z][a-z0-9_-]{0,63}$/;
 
@@ -150,6 +153,13 @@ export function loadContactCenterConfig(dir: string, overlay?: string): ContactC
       ? validateIvrConfig(ivrFile.raw(''), { knownQueues: queues.keys(), isKnownTimeZone })
       : { value: undefined, problems: [] };
   problems.push(...ivr.problems.map((problem) => ({ file: ivrFile?.file ?? 'ivr/main.yaml', ...problem })));
+  if (ivrFile && ivr.value && !Object.hasOwn(ivr.value.flows, MAIN_FLOW)) {
+    problems.push({
+      file: ivrFile.file,
+      key: `flows.${MAIN_FLOW}`,
+      problem: 'is required: every incoming call enters this flow',
+    });
+  }
   if (problems.length > 0 || ivr.value === undefined) throw new ConfigError(problems);
   return { queues, tiers, defaultTier, ivr: ivr.value };
 }

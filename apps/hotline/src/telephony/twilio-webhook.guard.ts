@@ -17,7 +17,7 @@ export class TwilioWebhookGuard implements CanActivate {
   private readonly publicBaseUrl: string;
 
   constructor(
-    private readonly account: TwilioAccount,
+    @Inject(TwilioAccount) private readonly account: TwilioAccount | null,
     settings: Settings,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
@@ -29,6 +29,13 @@ export class TwilioWebhookGuard implements CanActivate {
     const signature = request.headers['x-twilio-signature'];
     const params = (request.body ?? {}) as Record<string, string>;
     const url = this.publicBaseUrl + request.url;
+    if (this.account === null) {
+      throw new DomainError(
+        'TWILIO.NO_ACCOUNT',
+        'No Twilio account is configured to check this webhook against',
+        403,
+      );
+    }
     if (typeof signature !== 'string' || !validateRequest(this.account.authToken, signature, url, params)) {
       this.logger.warn(
         { path: request.routeOptions?.url, CallSid: params.CallSid },
