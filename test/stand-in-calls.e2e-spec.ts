@@ -18,7 +18,7 @@ describe('calls through the Twilio stand-in', () => {
     await harness.sim.settled();
     const view = call.view();
     expect(view.digits).toEqual(['2', '1']);
-    expect(view.heard.map((h) => h.text ?? '')).toEqual(
+    expect(view.heard.map((h) => ('text' in h ? h.text : ''))).toEqual(
       expect.arrayContaining([
         'For billing, press 1 or say billing. For technical support, press 2 or say support. To buy a new plan, press 3 or say sales. For anything else, press 0 or say operator. To choose another language, press 9.',
       ]),

@@ -1,9 +1,15 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import {
+  AgentDirectory,
+  AgentLog,
   CallLedger,
   CustomerDirectory,
+  RoutingJournal,
+  TypeormAgentDirectory,
+  TypeormAgentLog,
   TypeormCallLedger,
   TypeormCustomerDirectory,
+  TypeormRoutingJournal,
   TypeormUserStore,
   UserStore,
 } from '@hotline/persistence';
@@ -16,11 +22,13 @@ export class DatabaseModule implements OnApplicationShutdown {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(CallLedger) private readonly ledger: TypeormCallLedger,
+    @Inject(AgentLog) private readonly agentLog: TypeormAgentLog,
+    @Inject(RoutingJournal) private readonly journal: TypeormRoutingJournal,
   ) {}
 
   /** Commits every write already accepted, then closes the database. */
   async onApplicationShutdown(): Promise<void> {
-    await this.ledger.flush();
+    await Promise.all([this.ledger.flush(), this.agentLog.flush(), this.journal.flush()]);
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 
@@ -32,8 +40,11 @@ export class DatabaseModule implements OnApplicationShutdown {
         { provide: CallLedger, useValue: new TypeormCallLedger(dataSource) },
         { provide: CustomerDirectory, useValue: new TypeormCustomerDirectory(dataSource) },
         { provide: UserStore, useValue: new TypeormUserStore(dataSource) },
+        { provide: AgentDirectory, useValue: new TypeormAgentDirectory(dataSource) },
+        { provide: AgentLog, useValue: new TypeormAgentLog(dataSource) },
+        { provide: RoutingJournal, useValue: new TypeormRoutingJournal(dataSource) },
       ],
-      exports: [DataSource, CallLedger, CustomerDirectory, UserStore],
+      exports: [DataSource, CallLedger, CustomerDirectory, UserStore, AgentDirectory, AgentLog, RoutingJournal],
     };
   }
 }

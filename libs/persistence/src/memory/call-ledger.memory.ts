@@ -83,13 +83,15 @@ export class InMemoryCallLedger extends CallLedger {
   private append(entry: Entry, event: AnyNewCallEvent): boolean {
     if (entry.keys.has(event.key)) return false;
     entry.keys.add(event.key);
-    entry.events.push({
+    const stored = {
       callSid: entry.call.callSid,
       seq: entry.events.length,
       type: event.type,
       at: event.at,
       data: event.data,
-    } as AnyCallEvent);
+    } as AnyCallEvent;
+    entry.events.push(stored);
+    this.announce([stored]);
     return true;
   }
 }

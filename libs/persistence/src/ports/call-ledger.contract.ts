@@ -155,6 +155,24 @@ export function describeCallLedgerContract(
       expect(seqs).toEqual(Array.from({ length: 26 }, (_, i) => i));
     });
 
+    it('tells listeners each durable event once, in the order of its call', async () => {
+      const heard: string[] = [];
+      ledger.onAppended((event) => heard.push(`${event.seq}:${event.type}`));
+      await ledger.open(newCall(), received());
+      await ledger.open(newCall(), received());
+      const step = {
+        type: 'ivr.step',
+        at: T0 + 1,
+        key: 'ivr:main:1',
+        data: { node: 'main', attempt: 1 },
+      } as const;
+      await ledger.record(SID, step);
+      await ledger.record(SID, step);
+      await ledger.applyStatus(SID, { status: 'completed', sequence: 1, at: T0 + 2 });
+      await ledger.applyStatus(SID, { status: 'completed', sequence: 1, at: T0 + 2 });
+      expect(heard).toEqual(['0:call.received', '1:ivr.step', '2:call.status']);
+    });
+
     it('lists events of a period across calls in time order, and the calls still open', async () => {
       const other = 'CA' + 'b'.repeat(32);
       await ledger.open(newCall(SID, T0), received(T0));

@@ -1,4 +1,4 @@
-import { CallEvent, CallEventPayloads, CallEventType, CallOutcome } from '@hotline/contracts';
+import { AnyCallEvent, CallEvent, CallEventPayloads, CallEventType, CallOutcome } from '@hotline/contracts';
 
 /** A call as Hotline keeps it: one row per Twilio call, updated as it moves through stages. */
 export interface CallRecord {
@@ -62,11 +62,24 @@ export interface StatusUpdate {
   durationSeconds?: number;
 }
 
+export type CallEventListener = (event: AnyCallEvent) => void;
+
 /**
  * The durable record of calls and their event log. Every method resolves only once its write is
- * durable, and every write is idempotent so Twilio's retries are harmless.
+ * durable, and every write is idempotent so Twilio's retries are harmless. Listeners hear each
+ * event once, after it is durable, in the order of its call's log.
  */
 export abstract class CallLedger {
+  private readonly listeners: CallEventListener[] = [];
+
+  onAppended(listener: CallEventListener): void {
+    this.listeners.push(listener);
+  }
+
+  protected announce(events: readonly AnyCallEvent[]): void {
+    for (const event of events) for (const listener of this.listeners) listener(event);
+  }
+
   /** Creates the call with its first event, or returns the existing call when it is a retry. */
   abstract open(call: CallRecord, event: AnyNewCallEvent): Promise<{ call: CallRecord; created: boolean }>;
 

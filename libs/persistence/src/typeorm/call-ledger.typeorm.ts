@@ -56,25 +56,30 @@ export class TypeormCallLedger extends CallLedger {
     this.writes = new WriteBatcher(dataSource);
   }
 
-  open(call: CallRecord, event: AnyNewCallEvent): Promise<{ call: CallRecord; created: boolean }> {
-    return this.writes.run(async (manager) => {
+  async open(call: CallRecord, event: AnyNewCallEvent): Promise<{ call: CallRecord; created: boolean }> {
+    const result = await this.writes.run(async (manager) => {
       const existing = await manager.findOneBy(CallEntity, { callSid: call.callSid });
-      if (existing) return { call: toRecord(existing), created: false };
+      if (existing) return { call: toRecord(existing), created: false, appended: [] };
       await manager.insert(CallEntity, toRow(call));
-      await this.append(manager, call.callSid, event);
-      return { call, created: true };
+      const appended = await this.append(manager, call.callSid, event);
+      return { call, created: true, appended: appended ? [appended] : [] };
     });
+    this.announce(result.appended);
+    return { call: result.call, created: result.created };
   }
 
   async record(callSid: string, event: AnyNewCallEvent, patch?: CallPatch): Promise<boolean> {
     const outcome = await this.writes.run(async (manager) => {
       if (!(await manager.existsBy(CallEntity, { callSid }))) return 'missing';
-      if (!(await this.append(manager, callSid, event))) return 'duplicate';
+      const appended = await this.append(manager, callSid, event);
+      if (!appended) return 'duplicate';
       if (patch && Object.keys(patch).length > 0) await manager.update(CallEntity, { callSid }, patch);
-      return 'recorded';
+      return appended;
     });
     if (outcome === 'missing') throw new CallNotFoundError(callSid);
-    return outcome === 'recorded';
+    if (outcome === 'duplicate') return false;
+    this.announce([outcome]);
+    return true;
   }
 
   async applyStatus(
@@ -85,13 +90,13 @@ export class TypeormCallLedger extends CallLedger {
     const outcome = await this.writes.run(async (manager) => {
       const call = await manager.findOneBy(CallEntity, { callSid });
       if (!call) return null;
-      const recorded = await this.append(manager, callSid, {
+      const appended = await this.append(manager, callSid, {
         type: 'call.status',
         at: update.at,
         key: `status:${update.sequence}`,
         data: { status: update.status, sequence: update.sequence, durationSeconds: update.durationSeconds },
       });
-      const newest = recorded && update.sequence > call.statusSeq;
+      const newest = appended !== null && update.sequence > call.statusSeq;
       if (newest) {
         await manager.update(
           CallEntity,
@@ -99,10 +104,11 @@ export class TypeormCallLedger extends CallLedger {
           { ...patch, status: update.status, statusSeq: update.sequence },
         );
       }
-      return { recorded, newest };
+      return { appended, newest };
     });
     if (outcome === null) throw new CallNotFoundError(callSid);
-    return outcome;
+    if (outcome.appended) this.announce([outcome.appended]);
+    return { recorded: outcome.appended !== null, newest: outcome.newest };
   }
 
   async find(callSid: string): Promise<CallRecord | null> {
@@ -136,21 +142,26 @@ export class TypeormCallLedger extends CallLedger {
     return this.writes.idle();
   }
 
-  private async append(manager: EntityManager, callSid: string, event: AnyNewCallEvent): Promise<boolean> {
-    if (await manager.existsBy(CallEventEntity, { callSid, dedupeKey: event.key })) return false;
+  /** Appends the event unless its key is already in the call's log; the stored event, or null. */
+  private async append(
+    manager: EntityManager,
+    callSid: string,
+    event: AnyNewCallEvent,
+  ): Promise<AnyCallEvent | null> {
+    if (await manager.existsBy(CallEventEntity, { callSid, dedupeKey: event.key })) return null;
     const last = await manager.findOne(CallEventEntity, {
       where: { callSid },
       order: { seq: 'DESC' },
       select: { seq: true },
     });
-    await manager.insert(CallEventEntity, {
+    const stored = {
       callSid,
       seq: last ? last.seq + 1 : 0,
       type: event.type,
       at: event.at,
       data: event.data,
-      dedupeKey: event.key,
-    });
-    return true;
+    };
+    await manager.insert(CallEventEntity, { ...stored, dedupeKey: event.key });
+    return stored as AnyCallEvent;
   }
 }

@@ -7,12 +7,26 @@ import { CallEntity } from './entities/call.entity';
 import { CustomerEntity } from './entities/customer.entity';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { UserEntity } from './entities/user.entity';
+import { AgentEventEntity } from './entities/agent-event.entity';
+import { AgentEntity } from './entities/agent.entity';
+import { RoutingInputEntity } from './entities/routing-input.entity';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema.migration';
+import { AgentsAndRouting1763900000000 } from './migrations/1763900000000-agents-and-routing.migration';
 
 export type DatabaseTarget = { kind: 'sqlite'; path: string } | { kind: 'mysql'; url: string };
 
-export const ENTITIES = [CustomerEntity, CallEntity, CallEventEntity, UserEntity, RefreshTokenEntity];
-export const MIGRATIONS = [InitialSchema1763800000000];
+/** Every entity and every migration, in order. A new table adds its entity and migration here. */
+export const ENTITIES = [
+  CustomerEntity,
+  CallEntity,
+  CallEventEntity,
+  UserEntity,
+  RefreshTokenEntity,
+  AgentEntity,
+  AgentEventEntity,
+  RoutingInputEntity,
+];
+export const MIGRATIONS = [InitialSchema1763800000000, AgentsAndRouting1763900000000];
 
 function optionsFor(target: DatabaseTarget, flavour: 'mysql' | 'mariadb'): DataSourceOptions {
   const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, logging: false } as const;
