@@ -104,7 +104,9 @@ export class TypeormRoutingJournal extends RoutingJournal {
   }
 
   async append(input: RoutingInput): Promise<void> {
-    await this.writes.run((manager) => manager.insert(RoutingInputEntity, input));
+    await this.writes.run((manager) =>
+      manager.insert(RoutingInputEntity, Object.assign(new RoutingInputEntity(), input)),
+    );
   }
 
   async since(from: number): Promise<RoutingInput[]> {
