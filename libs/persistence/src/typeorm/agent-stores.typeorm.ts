@@ -105,7 +105,11 @@ export class TypeormRoutingJournal extends RoutingJournal {
 
   async append(input: RoutingInput): Promise<void> {
     await this.writes.run((manager) =>
-      manager.insert(RoutingInputEntity, Object.assign(new RoutingInputEntity(), input)),
+      manager.insert(RoutingInputEntity, {
+        at: input.at,
+        kind: input.kind,
+        data: JSON.stringify(input.data),
+      }),
     );
   }
 
@@ -116,7 +120,11 @@ export class TypeormRoutingJournal extends RoutingJournal {
       .where('i.at >= :from', { from })
       .orderBy('i.id', 'ASC')
       .getMany();
-    return rows.map(({ at, kind, data }) => ({ at, kind, data }));
+    return rows.map(({ at, kind, data }) => ({
+      at,
+      kind,
+      data: JSON.parse(data) as Record<string, unknown>,
+    }));
   }
 
   flush(): Promise<void> {

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { epochMillis, jsonText } from './columns';
+import { epochMillis } from './columns';
 
 @Entity({ name: 'routing_inputs' })
 @Index('idx_routing_inputs_at', ['at'])
@@ -13,6 +13,7 @@ export class RoutingInputEntity {
   @Column({ type: 'varchar', length: 40 })
   kind!: string;
 
-  @Column({ type: 'text', transformer: jsonText })
-  data!: Record<string, unknown>;
+  /** The input's data as JSON text. */
+  @Column({ type: 'text' })
+  data!: string;
 }
