@@ -104,7 +104,7 @@ function describeWebhooks(db: 'sqlite' | 'mysql') {
       ]);
     });
 
-    it('plays hold music in the wait loop and records a caller who hangs up as abandoned with their wait', async () => {
+    it('tells a waiting caller their place, offers a call-back, plays hold music, and records a hang-up as an abandon', async () => {
       const sid = callSid();
       const first = await hotline.twilio('/twilio/voice', voiceParams(sid));
       const english = await hotline.twilio(actionOf(first.body, 'Gather'), {
@@ -119,7 +119,11 @@ function describeWebhooks(db: 'sqlite' | 'mysql') {
         QueueTime: '0',
       };
       const wait = await hotline.twilio('/twilio/queue/wait?lang=en-US', queueParams);
-      expect(wait.body).toContain('You are number 2 in line.');
+      // Alone in the sales line with no agent logged in: first in line, no estimate to give.
+      expect(wait.body).toContain('You are number 1 in line.');
+      expect(wait.body).not.toContain('estimated wait');
+      expect(wait.body).toContain('To keep your place in line and have us call you back, press 1.');
+      expect(wait.body).toContain('action="https://hotline.example.com/twilio/callback?lang=en-US"');
       expect(wait.body).toContain('<Play>https://hotline.example.com/audio/hold.wav</Play>');
       const again = await hotline.twilio('/twilio/queue/wait?lang=en-US', queueParams);
       expect(again.body).not.toContain('You are number');

@@ -34,7 +34,7 @@ export interface Harness {
   twilio(path: string, params: Record<string, string>): Promise<{ status: number; body: string }>;
   /** Sends any HTTP request (no Twilio signature). */
   http(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     path: string,
     options?: {
       body?: unknown;
@@ -44,7 +44,8 @@ export interface Harness {
     },
   ): Promise<{ status: number; body: string; json<T = Record<string, unknown>>(): T }>;
   login(username: string, password: string): Promise<string>;
-  close(): Promise<void>;
+  /** Stops Hotline and drops its database, unless it is kept for another boot (a restart). */
+  close(options?: { keepDatabase?: boolean }): Promise<void>;
 }
 
 export function sign(path: string, params: Record<string, string>): string {
@@ -57,8 +58,11 @@ export async function startHotline(options: {
   env?: Record<string, string>;
   clock?: Clock;
   suite?: string;
+  /** Boot on this database instead of a fresh one: a restart. */
+  database?: TestDatabase;
 }): Promise<Harness> {
-  const database = options.db === 'mysql' ? await freshMysql(options.suite ?? 'e2e') : freshSqlite();
+  const database =
+    options.database ?? (options.db === 'mysql' ? await freshMysql(options.suite ?? 'e2e') : freshSqlite());
   const app = await bootstrap({
     env: {
       DATABASE_URL: database.url,
@@ -111,9 +115,9 @@ export async function startHotline(options: {
         throw new Error(`login ${username} failed: ${response.status} ${response.body}`);
       return response.json<{ accessToken: string }>().accessToken;
     },
-    close: async () => {
+    close: async ({ keepDatabase = false } = {}) => {
       await app.close();
-      await database.drop();
+      if (!keepDatabase) await database.drop();
     },
   };
 }

@@ -1,12 +1,15 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
+import { AgentsModule } from './agents/agents.module';
 import { AuthModule } from './auth/auth.module';
+import { CrmModule } from './crm/crm.module';
 import { Settings } from './config/settings';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { Clock } from './shared/clock';
 import { LOGGER } from './shared/logger';
+import { MonitorModule } from './monitor/monitor.module';
 import { TelephonyModule } from './telephony/telephony.module';
 
 export interface Runtime {
@@ -42,6 +45,9 @@ export class AppModule {
         DatabaseModule.forDataSource(runtime.dataSource),
         AuthModule,
         TelephonyModule,
+        AgentsModule,
+        MonitorModule,
+        CrmModule,
       ],
       controllers: [HealthController],
     };

@@ -1,3 +1,6 @@
+export * from './agent-socket';
 export * from './agent-events';
 export * from './call-events';
 export * from './webhook-paths';
+export * from './crm';
+export * from './monitor';

@@ -13,6 +13,7 @@ export const WEBHOOK_PATHS = {
   conference: '/twilio/conference',
   participant: '/twilio/participant',
   bridge: '/twilio/bridge',
+  route: '/twilio/route',
   survey: '/twilio/survey',
 } as const;
 

@@ -31,6 +31,11 @@ export function callbackOfferPrompt(config: IvrConfig, language: LanguageTag): I
   return say(config, language, config.announcements.callbackOffer, {});
 }
 
+/** "We will call you back when it is your turn." */
+export function callbackConfirmedPrompt(config: IvrConfig, language: LanguageTag): IvrPrompt {
+  return say(config, language, config.announcements.callbackConfirmed, {});
+}
+
 /** Said before hanging up when the server cannot go on with the call. */
 export function apologyPrompt(config: IvrConfig, language: LanguageTag): IvrPrompt {
   return say(config, language, config.announcements.apology, {});

@@ -14,6 +14,7 @@ export function smallRawConfig(): Record<string, unknown> {
       position: { 'en-US': 'You are number {position}.', 'zh-CN': '您排在第{position}位。' },
       estimate: { 'en-US': 'About {minutes} minutes.', 'zh-CN': '约{minutes}分钟。' },
       callbackOffer: { 'en-US': 'Press 1 for a call back.', 'zh-CN': '回电请按1。' },
+      callbackConfirmed: { 'en-US': 'We will call you back.', 'zh-CN': '我们会给您回电。' },
       apology: { 'en-US': 'Sorry.', 'zh-CN': '抱歉。' },
     },
     businessHours: {

@@ -133,6 +133,8 @@ export interface IvrAnnouncements {
   position: LocalizedText;
   estimate: LocalizedText;
   callbackOffer: LocalizedText;
+  /** Said when a waiting caller's call-back is booked, before the line is released. */
+  callbackConfirmed: LocalizedText;
   apology: LocalizedText;
 }
 

@@ -57,7 +57,10 @@ describe('validateIvrConfig', () => {
     });
     expect(problems).toEqual(
       expect.arrayContaining([
-        { key: `${MENU}.prompt.press 2.`, problem: 'language "press 2." is not spoken here (only en-US, zh-CN)' },
+        {
+          key: `${MENU}.prompt.press 2.`,
+          problem: 'language "press 2." is not spoken here (only en-US, zh-CN)',
+        },
         { key: `${MENU}.prompt.press 2.`, problem: 'must be a non-empty string, not null' },
       ]),
     );

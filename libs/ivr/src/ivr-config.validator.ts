@@ -103,14 +103,23 @@ function readTierNames(
 }
 
 function readAnnouncements(root: MappingReader, languages: readonly LanguageTag[]): IvrAnnouncements {
-  const section = root.mapping('announcements', ['position', 'estimate', 'callbackOffer', 'apology']);
-  if (section === undefined) return { position: {}, estimate: {}, callbackOffer: {}, apology: {} };
+  const section = root.mapping('announcements', [
+    'position',
+    'estimate',
+    'callbackOffer',
+    'callbackConfirmed',
+    'apology',
+  ]);
+  if (section === undefined) {
+    return { position: {}, estimate: {}, callbackOffer: {}, callbackConfirmed: {}, apology: {} };
+  }
   const text = (name: keyof IvrAnnouncements, placeholders: readonly string[] = []): LocalizedText =>
     readLocalizedText(root.log, root.at(`announcements.${name}`), section.raw(name), languages, placeholders);
   return {
     position: text('position', ['position']),
     estimate: text('estimate', ['minutes']),
     callbackOffer: text('callbackOffer'),
+    callbackConfirmed: text('callbackConfirmed'),
     apology: text('apology'),
   };
 }

@@ -43,3 +43,15 @@ export {
   type StaffingTarget,
 } from './erlang';
 export { csatScore, npsScore } from './survey-scores';
+export { contactsFromLog, customerKeyOf, type FcrContact, type SurveyAnswers } from './fcr-contacts';
+export {
+  casesOf,
+  classifyContacts,
+  openCaseFor,
+  reasonsMatch,
+  type ClassifiedContact,
+  type ContactCase,
+  type RepeatRule,
+} from './fcr-cases';
+export { fcrFigures, fcrReport, UNKNOWN_GROUP, type FcrReport, type FcrReportOptions } from './fcr';
+export { nextSurveyQuestion, readSurveyAnswer, surveyAnswerDigits, surveyQuestions } from './survey-flow';

@@ -1,1 +1,3 @@
 export * from './twiml';
+export * from './rest/twilio-voice-api.port';
+export * from './rest/twilio-voice-api.rest';

@@ -40,6 +40,6 @@ import { TokenService } from './token.service';
     SeedUsers,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [TokenService],
+  exports: [TokenService, CreateUser],
 })
 export class AuthModule {}

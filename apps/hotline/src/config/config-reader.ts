@@ -103,6 +103,16 @@ export class ConfigReader {
     return value;
   }
 
+  boolean(key: string, fallback: boolean): boolean {
+    const value = this.at(key);
+    if (value === undefined || value === null) return fallback;
+    if (typeof value !== 'boolean') {
+      this.problem(key, `must be true or false (got ${JSON.stringify(value)})`);
+      return fallback;
+    }
+    return value;
+  }
+
   optionalNumber(
     key: string,
     options: { min?: number; max?: number; integer?: boolean },

@@ -44,7 +44,15 @@ export class DatabaseModule implements OnApplicationShutdown {
         { provide: AgentLog, useValue: new TypeormAgentLog(dataSource) },
         { provide: RoutingJournal, useValue: new TypeormRoutingJournal(dataSource) },
       ],
-      exports: [DataSource, CallLedger, CustomerDirectory, UserStore, AgentDirectory, AgentLog, RoutingJournal],
+      exports: [
+        DataSource,
+        CallLedger,
+        CustomerDirectory,
+        UserStore,
+        AgentDirectory,
+        AgentLog,
+        RoutingJournal,
+      ],
     };
   }
 }

@@ -4,7 +4,7 @@ import { CallLedger } from '@hotline/persistence';
 import { DomainError } from '../shared/domain-error';
 import { IvrEngine } from './ivr-engine';
 import { IvrStepResponder } from './ivr-step.responder';
-import { VoiceRequest } from './twilio-request';
+import { VoiceRequest } from '../twilio/twilio-request';
 
 /** The caller answered an IVR question (Gather action): take them to the next step. */
 @Injectable()

@@ -4,7 +4,7 @@ import { Settings } from '../config/settings';
 import { Clock } from '../shared/clock';
 import { IvrEngine, MAIN_FLOW } from './ivr-engine';
 import { IvrStepResponder } from './ivr-step.responder';
-import { VoiceRequest } from './twilio-request';
+import { VoiceRequest } from '../twilio/twilio-request';
 
 /**
  * A call arrives (the number's Voice URL): recognise the caller by number, record the call, and

@@ -4,7 +4,7 @@ import { CallLedger, CallPatch, CallRecord } from '@hotline/persistence';
 import { Clock } from '../shared/clock';
 import { DomainError } from '../shared/domain-error';
 import { RecordQueueExit } from './record-queue-exit.use-case';
-import { VoiceRequest } from './twilio-request';
+import { VoiceRequest } from '../twilio/twilio-request';
 
 const FINAL_STATUSES = ['completed', 'busy', 'failed', 'no-answer', 'canceled'];
 

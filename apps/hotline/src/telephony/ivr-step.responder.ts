@@ -4,7 +4,7 @@ import { AnyNewCallEvent, CallLedger, CallPatch, CallRecord } from '@hotline/per
 import { TwimlRenderer } from '@hotline/telephony';
 import { Settings } from '../config/settings';
 import { Clock } from '../shared/clock';
-import { WebhookUrls } from './webhook-urls';
+import { WebhookUrls } from '../twilio/webhook-urls';
 
 /** The idempotency key of an IVR event: a retried webhook for the same step produces the same key. */
 function eventKey(event: IvrOutcome['events'][number]): string {

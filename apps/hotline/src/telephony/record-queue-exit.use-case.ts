@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { apologyPrompt, LanguageTag } from '@hotline/ivr';
+import { apologyPrompt, callbackConfirmedPrompt, LanguageTag } from '@hotline/ivr';
 import { CallLedger, CallRecord } from '@hotline/persistence';
 import { TwimlRenderer } from '@hotline/telephony';
 import { Settings } from '../config/settings';
 import { Clock } from '../shared/clock';
 import { DomainError } from '../shared/domain-error';
-import { VoiceRequest } from './twilio-request';
+import { VoiceRequest } from '../twilio/twilio-request';
 
 /** Outcomes of `<Enqueue>` that mean the caller hung up or could not stay: nobody will answer them. */
 const CALLER_GONE = ['hangup', 'error', 'system-error'];
@@ -40,6 +40,12 @@ export class RecordQueueExit {
       data: { queue: call.queue, result, queueTimeSeconds },
     });
     if (CALLER_GONE.includes(result) && call.answeredAt === null) await this.recordAbandon(call, at);
+    const language = call.language as LanguageTag;
+    // A caller dequeued to an agent's room goes on with the TwiML of the dequeue's Url.
+    if (result === 'redirected' || result === 'redirected-from-bridged') return this.twiml.empty();
+    if (result === 'leave' && call.outcome === 'callback') {
+      return this.twiml.messageHangup([callbackConfirmedPrompt(this.settings.contactCenter.ivr, language)]);
+    }
     if (result !== 'queue-full') return this.twiml.messageHangup([]);
     await this.ledger.record(
       call.callSid,
@@ -51,7 +57,7 @@ export class RecordQueueExit {
       },
       { outcome: 'routed-elsewhere' },
     );
-    return this.twiml.apology(apologyPrompt(this.settings.contactCenter.ivr, call.language as LanguageTag));
+    return this.twiml.apology(apologyPrompt(this.settings.contactCenter.ivr, language));
   }
 
   /** The caller hung up while waiting: abandoned, once, with the time they waited. */

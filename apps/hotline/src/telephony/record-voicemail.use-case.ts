@@ -3,7 +3,7 @@ import { CallLedger } from '@hotline/persistence';
 import { TwimlRenderer } from '@hotline/telephony';
 import { Clock } from '../shared/clock';
 import { DomainError } from '../shared/domain-error';
-import { VoiceRequest } from './twilio-request';
+import { VoiceRequest } from '../twilio/twilio-request';
 
 /** The caller left a voicemail (Record action): keep where the recording is, then say goodbye. */
 @Injectable()

@@ -8,19 +8,18 @@ import { IvrEngine } from './ivr-engine';
 import { IvrStepResponder } from './ivr-step.responder';
 import { RecordQueueExit } from './record-queue-exit.use-case';
 import { RecordVoicemail } from './record-voicemail.use-case';
+import { RequestCallback } from './request-callback.use-case';
+import { RouteCaller } from './route-caller.use-case';
+import { RoutingModule } from '../routing/routing.module';
 import { ServeWaitLoop } from './serve-wait-loop.use-case';
-import { TwilioAccount } from './twilio-account';
 import { TwilioWebhookController } from './twilio-webhook.controller';
-import { TwilioWebhookGuard } from './twilio-webhook.guard';
-import { WebhookUrls } from './webhook-urls';
+import { TwilioModule } from '../twilio/twilio.module';
 
 @Module({
+  imports: [TwilioModule, RoutingModule],
   controllers: [TwilioWebhookController, AudioController],
   providers: [
-    { provide: TwilioAccount, inject: [Settings], useFactory: TwilioAccount.fromSettings },
     { provide: IvrEngine, inject: [Settings], useFactory: IvrEngine.fromSettings },
-    TwilioWebhookGuard,
-    WebhookUrls,
     IvrStepResponder,
     AnswerIncomingCall,
     AdvanceIvr,
@@ -28,7 +27,8 @@ import { WebhookUrls } from './webhook-urls';
     RecordQueueExit,
     RecordVoicemail,
     ApplyCallStatus,
+    RequestCallback,
+    RouteCaller,
   ],
-  exports: [TwilioAccount, WebhookUrls],
 })
 export class TelephonyModule {}

@@ -8,17 +8,13 @@ import { AnswerIncomingCall } from './answer-incoming-call.use-case';
 import { ApplyCallStatus } from './apply-call-status.use-case';
 import { RecordQueueExit } from './record-queue-exit.use-case';
 import { RecordVoicemail } from './record-voicemail.use-case';
+import { RequestCallback } from './request-callback.use-case';
+import { RouteCaller } from './route-caller.use-case';
 import { ServeWaitLoop } from './serve-wait-loop.use-case';
-import { sendTwiml } from './twiml-reply';
-import { readVoiceRequest, TwilioForm } from './twilio-request';
-import { TwilioWebhookGuard } from './twilio-webhook.guard';
-import { WebhookLogInterceptor } from './webhook-log.interceptor';
-
-type Query = Record<string, string | undefined>;
-
-/** Twilio's form and our query, read raw: Twilio sends many parameters no DTO should reject. */
-const formOf = (request: FastifyRequest) => (request.body ?? {}) as TwilioForm;
-const queryOf = (request: FastifyRequest) => (request.query ?? {}) as Query;
+import { sendTwiml } from '../twilio/twiml-reply';
+import { formOf, queryOf, readVoiceRequest } from '../twilio/twilio-request';
+import { TwilioWebhookGuard } from '../twilio/twilio-webhook.guard';
+import { WebhookLogInterceptor } from '../twilio/webhook-log.interceptor';
 
 /**
  * Twilio's entry points. Authenticated by signature instead of a bearer token; each translates
@@ -37,7 +33,25 @@ export class TwilioWebhookController {
     private readonly recordQueueExit: RecordQueueExit,
     private readonly recordVoicemail: RecordVoicemail,
     private readonly applyCallStatus: ApplyCallStatus,
+    private readonly requestCallback: RequestCallback,
+    private readonly routeCaller: RouteCaller,
   ) {}
+
+  @Post(WEBHOOK_PATHS.callbackRequest)
+  async callback(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    sendTwiml(
+      reply,
+      await this.requestCallback.execute(readVoiceRequest(formOf(request)), queryOf(request).lang),
+    );
+  }
+
+  @Post(WEBHOOK_PATHS.route)
+  async route(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    sendTwiml(
+      reply,
+      await this.routeCaller.execute(readVoiceRequest(formOf(request)), queryOf(request).kind),
+    );
+  }
 
   @Post(WEBHOOK_PATHS.voice)
   async voice(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {

@@ -10,8 +10,12 @@ import { UserEntity } from './entities/user.entity';
 import { AgentEventEntity } from './entities/agent-event.entity';
 import { AgentEntity } from './entities/agent.entity';
 import { RoutingInputEntity } from './entities/routing-input.entity';
+import { ContactEntity } from './entities/contact.entity';
+import { IntervalStatEntity } from './entities/interval-stat.entity';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema.migration';
 import { AgentsAndRouting1763900000000 } from './migrations/1763900000000-agents-and-routing.migration';
+import { IntervalStats1764000000000 } from './migrations/1764000000000-interval-stats.migration';
+import { Crm1764100000000 } from './migrations/1764100000000-crm.migration';
 
 export type DatabaseTarget = { kind: 'sqlite'; path: string } | { kind: 'mysql'; url: string };
 
@@ -25,8 +29,15 @@ export const ENTITIES = [
   AgentEntity,
   AgentEventEntity,
   RoutingInputEntity,
+  IntervalStatEntity,
+  ContactEntity,
 ];
-export const MIGRATIONS = [InitialSchema1763800000000, AgentsAndRouting1763900000000];
+export const MIGRATIONS = [
+  InitialSchema1763800000000,
+  AgentsAndRouting1763900000000,
+  IntervalStats1764000000000,
+  Crm1764100000000,
+];
 
 function optionsFor(target: DatabaseTarget, flavour: 'mysql' | 'mariadb'): DataSourceOptions {
   const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, logging: false } as const;

@@ -45,6 +45,14 @@ describe('TwimlRenderer', () => {
     );
   });
 
+  it('redirects, leaves a queue, and answers with nothing', () => {
+    expect(renderer.redirect('https://h.example/twilio/queue/wait?lang=en-US&x=1')).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?><Response><Redirect method="POST">https://h.example/twilio/queue/wait?lang=en-US&amp;x=1</Redirect></Response>',
+    );
+    expect(renderer.leave()).toBe('<?xml version="1.0" encoding="UTF-8"?><Response><Leave/></Response>');
+    expect(renderer.empty()).toBe('<?xml version="1.0" encoding="UTF-8"?><Response/>');
+  });
+
   it('puts a caller in a queue after the prompts', () => {
     const xml = renderer.enqueue({
       prompts: [en],

@@ -93,6 +93,25 @@ export class TwimlRenderer {
   }
 
   /** Said when the server cannot go on with a call: better an apology than Twilio's error voice. */
+  /** Continues the call with the TwiML at `url` (POST). */
+  redirect(url: string): string {
+    const response = new twiml.VoiceResponse();
+    response.redirect({ method: 'POST' }, url);
+    return response.toString();
+  }
+
+  /** Takes the caller out of the queue they wait in; the Enqueue action says what comes next. */
+  leave(): string {
+    const response = new twiml.VoiceResponse();
+    response.leave();
+    return response.toString();
+  }
+
+  /** Nothing to do: for requests whose answer Twilio ignores, such as a dequeued caller's Enqueue action. */
+  empty(): string {
+    return new twiml.VoiceResponse().toString();
+  }
+
   apology(prompt: SayPrompt): string {
     return this.messageHangup([prompt]);
   }

@@ -1,6 +1,12 @@
+import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../shared/domain-error';
 
 export type TwilioForm = Record<string, string | undefined>;
+export type TwilioQuery = Record<string, string | undefined>;
+
+/** Twilio's form and our query, read raw: Twilio sends many parameters no DTO should reject. */
+export const formOf = (request: FastifyRequest) => (request.body ?? {}) as TwilioForm;
+export const queryOf = (request: FastifyRequest) => (request.query ?? {}) as TwilioQuery;
 
 const CALL_SID = /^CA[0-9a-f]{32}$/;
 const ACCOUNT_SID = /^AC[0-9a-f]{32}$/;

@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { RoutingModule } from '../routing/routing.module';
+import { TwilioModule } from '../twilio/twilio.module';
+import { AgentCallControls } from './agent-call-controls';
+import { AgentProfileFactory } from './agent-profile.factory';
+import { AgentGateway } from './agent.gateway';
+import { AgentsController } from './agents.controller';
+import { ChangeAgentState } from './change-agent-state.use-case';
+import { CreateAgent } from './create-agent.use-case';
+import { ListAgents } from './list-agents.query';
+import { SeedSandboxAccounts } from './seed-sandbox-accounts';
+import { UpdateAgentProfile } from './update-agent-profile.use-case';
+import { VoiceTokenIssuer } from './voice-token.issuer';
+
+/** Agents: accounts and routing profiles, presence, their live desktop channel and softphone tokens. */
+@Module({
+  imports: [AuthModule, RoutingModule, TwilioModule],
+  controllers: [AgentsController],
+  providers: [
+    AgentProfileFactory,
+    CreateAgent,
+    UpdateAgentProfile,
+    ChangeAgentState,
+    ListAgents,
+    AgentCallControls,
+    VoiceTokenIssuer,
+    AgentGateway,
+    SeedSandboxAccounts,
+  ],
+  exports: [ListAgents],
+})
+export class AgentsModule {}

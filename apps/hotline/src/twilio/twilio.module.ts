@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { TwilioRestVoiceApi, TwilioVoiceApi } from '@hotline/telephony';
+import { Settings } from '../config/settings';
+import { TwilioAccount } from './twilio-account';
+import { TwilioWebhookGuard } from './twilio-webhook.guard';
+import { WebhookLogInterceptor } from './webhook-log.interceptor';
+import { WebhookUrls } from './webhook-urls';
+
+/**
+ * The Twilio edge every other module builds on: the account, its REST API, webhook URLs and the
+ * signature check. Without an account (sandbox off, no credentials) there is no REST API either.
+ */
+@Module({
+  providers: [
+    { provide: TwilioAccount, inject: [Settings], useFactory: TwilioAccount.fromSettings },
+    {
+      provide: TwilioVoiceApi,
+      inject: [TwilioAccount],
+      useFactory: (account: TwilioAccount | null) =>
+        account &&
+        new TwilioRestVoiceApi({
+          accountSid: account.accountSid,
+          authToken: account.authToken,
+          apiBaseUrl: account.apiBaseUrl,
+        }),
+    },
+    TwilioWebhookGuard,
+    WebhookLogInterceptor,
+    WebhookUrls,
+  ],
+  exports: [TwilioAccount, TwilioVoiceApi, TwilioWebhookGuard, WebhookLogInterceptor, WebhookUrls],
+})
+export class TwilioModule {}

@@ -1,0 +1,222 @@
+/**
+ * The load generator of `bench/load.bench.ts`, forked into its own process so that it never
+ * competes with the server under test for an event loop.
+ *
+ * Open loop: new calls arrive on a fixed schedule whatever the server does, and each request of a
+ * call has an intended send time. A call's next request cannot go before the previous answer (its
+ * URL comes from that TwiML), so when the server falls behind the request leaves late, and its
+ * latency is measured from the intended time, not from when it left: a slow server is charged for
+ * the wait it caused (no coordinated omission).
+ */
+import { Agent, request } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { getExpectedTwilioSignature } from 'twilio';
+import {
+  callScript,
+  callSidOf,
+  CallRequest,
+  followLinks,
+  REQUESTS_PER_CALL,
+  TwimlLinks,
+} from './load-call-script';
+import { DrivenCall, GeneratorOrder, StepOrder, StepReport } from './load-protocol';
+
+/** Time between two requests of a call: the call lasts about a second, all of it inside the step. */
+const REQUEST_GAP_MS = 100;
+/** Twilio gives up on a webhook after 15 s. */
+const REQUEST_TIMEOUT_MS = 15_000;
+/** A step that cannot finish its schedule this long after the last intended request is cut short. */
+const DEADLINE_GRACE_MS = 20_000;
+const MAX_SOCKETS = 512;
+const START_DELAY_MS = 200;
+
+interface Answer {
+  status: number;
+  body: string;
+}
+
+function post(agent: Agent, origin: URL, path: string, body: string, signature: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request({
+      host: origin.hostname,
+      port: origin.port,
+      path,
+      method: 'POST',
+      agent,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'content-length': Buffer.byteLength(body),
+        'x-twilio-signature': signature,
+        'user-agent': 'TwilioProxy/1.1',
+      },
+    });
+    outgoing.setTimeout(REQUEST_TIMEOUT_MS, () => outgoing.destroy(new Error('timeout')));
+    outgoing.on('error', reject);
+    outgoing.on('response', (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('error', reject);
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+    });
+    outgoing.end(body);
+  });
+}
+
+function sleepUntil(time: number): Promise<void> {
+  const wait = time - performance.now();
+  return wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait)) : Promise.resolve();
+}
+
+function percentile(sorted: Float64Array, fraction: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))];
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
+
+interface CallProgress extends DrivenCall {
+  sent: number;
+  inFlight: boolean;
+  done: boolean;
+}
+
+/** One step of the ladder: a fixed schedule of calls, driven until done or cut at the deadline. */
+class Step {
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
+  private readonly origin: URL;
+  private readonly latencies: number[] = [];
+  private readonly errorKinds: Record<string, number> = {};
+  private readonly calls: CallProgress[] = [];
+  private readonly start = performance.now() + START_DELAY_MS;
+  private requests = 0;
+  private answered = 0;
+  private succeeded = 0;
+  private lastSuccessAt = this.start;
+  private closed = false;
+
+  constructor(private readonly order: StepOrder) {
+    this.origin = new URL(order.origin);
+  }
+
+  async run(): Promise<StepReport> {
+    const { targetRps, seconds } = this.order;
+    const callCount = Math.max(1, Math.round((targetRps * seconds) / REQUESTS_PER_CALL));
+    // Calls arrive evenly over the step less one call's length, so that every intended request
+    // falls inside the step: the mean intended rate over the step is exactly the target.
+    const arrivalSpan = seconds * 1000 - (REQUESTS_PER_CALL - 1) * REQUEST_GAP_MS;
+    const chains: Promise<void>[] = [];
+    for (let index = 0; index < callCount; index++) {
+      chains.push(this.drive(index, this.start + (index * arrivalSpan) / callCount));
+    }
+    let deadline: NodeJS.Timeout | undefined;
+    const deadlinePassed = new Promise<void>((resolve) => {
+      deadline = setTimeout(resolve, this.start + seconds * 1000 + DEADLINE_GRACE_MS - performance.now());
+    });
+    await Promise.race([Promise.all(chains), deadlinePassed]);
+    clearTimeout(deadline);
+    this.close();
+    return this.report();
+  }
+
+  private async drive(index: number, arrival: number): Promise<void> {
+    const callSid = callSidOf(this.order.callSidPrefix, index);
+    const call: CallProgress = {
+      callSid,
+      expectedEvents: 0,
+      failed: false,
+      sent: 0,
+      inFlight: false,
+      done: false,
+    };
+    this.calls.push(call);
+    const links: TwimlLinks = {};
+    const script = callScript(callSid, this.order.account.accountSid, index);
+    for (const [position, step] of script.entries()) {
+      const intended = arrival + position * REQUEST_GAP_MS;
+      await sleepUntil(intended);
+      if (this.closed) return;
+      const path = 'path' in step.target ? step.target.path : links[step.target.link];
+      if (path === undefined) return this.fail(call, 'no-link');
+      if (step.names) delete links[step.names];
+      call.sent++;
+      call.inFlight = true;
+      this.requests++;
+      const problem = await this.send(path, step, links);
+      if (this.closed) return;
+      call.inFlight = false;
+      this.latencies.push(performance.now() - intended);
+      if (problem) return this.fail(call, problem);
+      this.succeeded++;
+      this.lastSuccessAt = performance.now();
+      call.expectedEvents += step.events;
+    }
+    call.done = true;
+  }
+
+  /** Sends one signed request; what went wrong with it, or null. */
+  private async send(path: string, step: CallRequest, links: TwimlLinks): Promise<string | null> {
+    const { account } = this.order;
+    const signature = getExpectedTwilioSignature(
+      account.authToken,
+      account.publicBaseUrl + path,
+      step.params,
+    );
+    const body = new URLSearchParams(step.params).toString();
+    try {
+      const answer = await post(this.agent, this.origin, path, body, signature);
+      this.answered++;
+      if (answer.status !== step.status) return `http-${answer.status}`;
+      if (step.status === 200) followLinks(links, answer.body, account.publicBaseUrl);
+      if (step.names && links[step.names] === undefined) return `no-${step.names}`;
+      return null;
+    } catch (error) {
+      return error instanceof Error && error.message === 'timeout' ? 'timeout' : 'network';
+    }
+  }
+
+  private fail(call: CallProgress, kind: string, count = 1): void {
+    call.failed = true;
+    call.done = true;
+    this.errorKinds[kind] = (this.errorKinds[kind] ?? 0) + count;
+  }
+
+  /**
+   * Cuts the step at its deadline: a request still in flight has failed, and so has every request
+   * of the schedule not yet sent (Twilio would have sent it and given up on the answer).
+   */
+  private close(): void {
+    this.closed = true;
+    for (const call of this.calls) {
+      if (call.done) continue;
+      if (call.inFlight) this.fail(call, 'unfinished');
+      if (call.sent < REQUESTS_PER_CALL) this.fail(call, 'unsent', REQUESTS_PER_CALL - call.sent);
+    }
+    this.agent.destroy();
+  }
+
+  private report(): StepReport {
+    const sorted = Float64Array.from(this.latencies).sort();
+    return {
+      type: 'report',
+      requests: this.requests,
+      answered: this.answered,
+      errors: Object.values(this.errorKinds).reduce((sum, count) => sum + count, 0),
+      errorKinds: this.errorKinds,
+      achievedRps: Math.round((this.succeeded * 1000) / Math.max(1, this.lastSuccessAt - this.start)),
+      p50Ms: round(percentile(sorted, 0.5)),
+      p90Ms: round(percentile(sorted, 0.9)),
+      p99Ms: round(percentile(sorted, 0.99)),
+      maxMs: round(sorted.length > 0 ? sorted[sorted.length - 1] : 0),
+      calls: this.calls.map(({ callSid, expectedEvents, failed }) => ({ callSid, expectedEvents, failed })),
+    };
+  }
+}
+
+process.on('message', (order: GeneratorOrder) => {
+  if (order.type === 'exit') {
+    process.disconnect();
+    return;
+  }
+  void new Step(order).run().then((report) => process.send?.(report));
+});
