@@ -1,4 +1,4 @@
-import { AgentDirectory, AgentLog, CallLedger } from '@hotline/persistence';
+import { AgentDirectory, AgentLog, CallLedger, CustomerDirectory } from '@hotline/persistence';
 import { eventually } from './support/eventually';
 import { Harness, PUBLIC_BASE_URL, startHotline, TEST_ACCOUNT_SID } from './support/hotline-harness';
 import { RecordedRequest, RecordingTwilioApi, startRecordingTwilioApi } from './support/recording-twilio-api';
@@ -75,7 +75,7 @@ function describeRouting(db: 'sqlite' | 'mysql') {
       fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/Participants.json'));
 
     /** A caller through the English menu into billing, in the Twilio queue (the first wait-loop request). */
-    async function callerWaitingInBilling(sid: string) {
+    async function callerWaitingInBilling(sid: string, hears: (waitLoop: string) => void = () => undefined) {
       const voice = await hotline.twilio('/twilio/voice', params(sid, { CallStatus: 'ringing' }));
       const language = /action="https:\/\/hotline\.example\.com([^"]+)"/
         .exec(voice.body)![1]
@@ -93,6 +93,7 @@ function describeRouting(db: 'sqlite' | 'mysql') {
         QueueTime: '0',
       });
       expect(wait.status).toBe(200);
+      hears(wait.body);
     }
 
     function offeredTo(request: RecordedRequest): string {
@@ -272,6 +273,57 @@ function describeRouting(db: 'sqlite' | 'mysql') {
       await setState('agent1', 'available');
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(participantCreates()).toEqual([]);
+    });
+
+    it('tells waiting callers their place and estimated wait, a VIP seeing fewer callers ahead', async () => {
+      await hotline.app.get(CustomerDirectory).save({
+        id: '00000000-0000-4000-8000-00000000acd0',
+        phone: '+8613900000077',
+        name: 'Grace Gold',
+        tier: 'gold',
+        language: 'en-US',
+        createdAt: Date.now(),
+        updatedAt: Date.now(),
+      });
+      await setState('agent1', 'available');
+      await setState('agent2', 'available');
+      const ringing = [newCallSid(), newCallSid()];
+      for (const sid of ringing) await callerWaitingInBilling(sid);
+      await eventually(() => expect(participantCreates()).toHaveLength(2));
+
+      // Both agents are ringing for someone: they serve billing but none is free.
+      const standard = newCallSid();
+      await callerWaitingInBilling(standard, (body) => {
+        expect(body).toContain('You are number 1 in line.');
+        // (0 ahead + 1) × 300 s expected handle time / 2 agents = 150 s → about 3 minutes.
+        expect(body).toContain('Your estimated wait is about 3 minutes.');
+      });
+
+      const vip = newCallSid();
+      const vipParams = params(vip, { From: '+8613900000077' });
+      const voice = await hotline.twilio('/twilio/voice', { ...vipParams, CallStatus: 'ringing' });
+      expect(voice.body).toContain('Welcome back, gold member.');
+      const menu = /action="https:\/\/hotline\.example\.com([^"]+)"/
+        .exec(voice.body)![1]
+        .replace(/&amp;/g, '&');
+      await hotline.twilio(menu, { ...vipParams, Digits: '1' });
+      const wait = await hotline.twilio('/twilio/queue/wait?lang=en-US', {
+        ...vipParams,
+        QueuePosition: '2',
+      });
+      // Entered after the standard caller, but 60 s of head start puts the gold caller first.
+      expect(wait.body).toContain('You are number 1 in line.');
+      expect(wait.body).toContain('Your estimated wait is about 3 minutes.');
+      const announced = (await ledger().events(vip)).find((e) => e.type === 'queue.announced');
+      expect(announced?.data).toEqual({ queue: 'billing', position: 1, ewtSeconds: 150 });
+
+      for (const sid of [...ringing, standard, vip]) {
+        await hotline.twilio('/twilio/status', {
+          ...params(sid),
+          CallStatus: 'completed',
+          SequenceNumber: '9',
+        });
+      }
     });
 
     it('rebuilds lines and agent states from the database after a restart, losing no caller', async () => {

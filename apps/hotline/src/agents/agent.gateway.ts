@@ -22,6 +22,7 @@ import { AgentDirectory } from '@hotline/persistence';
 import type { Logger } from 'pino';
 import type { Namespace, Socket } from 'socket.io';
 import { bearerToken } from '../auth/auth.guard';
+import { Public } from '../auth/roles.decorator';
 import { TokenService } from '../auth/token.service';
 import { Settings } from '../config/settings';
 import { RoutingHost } from '../routing/routing-host';
@@ -39,8 +40,10 @@ const room = (agentId: string) => `agent:${agentId}`;
 /**
  * The agent desktop's live channel (`/agent`): only agents, by their bearer token; each agent
  * hears only their own state and offers. A desktop gone longer than the grace period signs the
- * agent out, which withdraws any offer ringing for them.
+ * agent out, which withdraws any offer ringing for them. Messages are authorised by the
+ * handshake, not by the HTTP bearer guard.
  */
+@Public()
 @WebSocketGateway({ namespace: AGENT_NAMESPACE, cors: { origin: true } })
 export class AgentGateway implements OnGatewayConnection, OnGatewayDisconnect, OnModuleInit {
   @WebSocketServer()

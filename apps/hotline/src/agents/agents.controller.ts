@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AgentDeskSettingsView, AgentTodayView } from '@hotline/contracts';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
 import { DomainError } from '../shared/domain-error';
@@ -9,6 +10,8 @@ import { AgentProfileView, AgentStateView } from './agent-view';
 import { ChangeAgentState } from './change-agent-state.use-case';
 import { CreateAgent } from './create-agent.use-case';
 import { ListAgents } from './list-agents.query';
+import { ReadAgentToday } from './read-agent-today.query';
+import { ReadDeskSettings } from './read-desk-settings.query';
 import { UpdateAgentProfile } from './update-agent-profile.use-case';
 import { VoiceToken, VoiceTokenIssuer } from './voice-token.issuer';
 
@@ -29,6 +32,8 @@ export class AgentsController {
     private readonly listAgents: ListAgents,
     private readonly calls: AgentCallControls,
     private readonly voiceTokens: VoiceTokenIssuer,
+    private readonly deskSettings: ReadDeskSettings,
+    private readonly today: ReadAgentToday,
   ) {}
 
   @Roles('admin')
@@ -49,6 +54,18 @@ export class AgentsController {
     const [agent] = await this.listAgents.execute(me(request).id);
     if (!agent) throw new DomainError('AGENT.NOT_FOUND', 'Your account has no agent profile', 404);
     return agent;
+  }
+
+  @Roles('agent')
+  @Get('me/settings')
+  settings(@Req() request: AuthenticatedRequest): Promise<AgentDeskSettingsView> {
+    return this.deskSettings.execute(me(request).id);
+  }
+
+  @Roles('agent')
+  @Get('me/today')
+  figuresToday(@Req() request: AuthenticatedRequest): Promise<AgentTodayView> {
+    return this.today.execute(me(request).id);
   }
 
   @Roles('agent')

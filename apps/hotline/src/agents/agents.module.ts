@@ -3,17 +3,20 @@ import { AuthModule } from '../auth/auth.module';
 import { RoutingModule } from '../routing/routing.module';
 import { TwilioModule } from '../twilio/twilio.module';
 import { AgentCallControls } from './agent-call-controls';
+import { AgentDeskAssets } from './agent-desk-assets';
 import { AgentProfileFactory } from './agent-profile.factory';
 import { AgentGateway } from './agent.gateway';
 import { AgentsController } from './agents.controller';
 import { ChangeAgentState } from './change-agent-state.use-case';
 import { CreateAgent } from './create-agent.use-case';
 import { ListAgents } from './list-agents.query';
+import { ReadAgentToday } from './read-agent-today.query';
+import { ReadDeskSettings } from './read-desk-settings.query';
 import { SeedSandboxAccounts } from './seed-sandbox-accounts';
 import { UpdateAgentProfile } from './update-agent-profile.use-case';
 import { VoiceTokenIssuer } from './voice-token.issuer';
 
-/** Agents: accounts and routing profiles, presence, their live desktop channel and softphone tokens. */
+/** Agents: accounts and routing profiles, presence, their desktop (page, live channel, figures) and softphone tokens. */
 @Module({
   imports: [AuthModule, RoutingModule, TwilioModule],
   controllers: [AgentsController],
@@ -23,10 +26,13 @@ import { VoiceTokenIssuer } from './voice-token.issuer';
     UpdateAgentProfile,
     ChangeAgentState,
     ListAgents,
+    ReadDeskSettings,
+    ReadAgentToday,
     AgentCallControls,
     VoiceTokenIssuer,
     AgentGateway,
     SeedSandboxAccounts,
+    AgentDeskAssets,
   ],
   exports: [ListAgents],
 })

@@ -13,6 +13,8 @@ export interface VoiceToken {
   ttlSeconds: number;
   /** In the sandbox the page uses the stand-in's softphone instead of Twilio's Voice SDK. */
   sandbox: boolean;
+  /** The stand-in's softphone bridge (socket.io, path /sim/socket.io, namespace /softphone), in the sandbox. */
+  softphoneUrl?: string;
 }
 
 /**
@@ -44,11 +46,13 @@ export class VoiceTokenIssuer {
     token.addGrant(
       new jwt.AccessToken.VoiceGrant({ incomingAllow: true, outgoingApplicationSid: twilio?.twimlAppSid }),
     );
+    const inSandbox = twilio?.apiKeySid === undefined && sandbox;
     return {
       token: token.toJwt(),
       identity,
       ttlSeconds: TTL_SECONDS,
-      sandbox: twilio === undefined && sandbox,
+      sandbox: inSandbox,
+      softphoneUrl: inSandbox ? this.settings.env.sandboxSoftphoneUrl : undefined,
     };
   }
 }

@@ -26,6 +26,8 @@ export interface Environment {
   twilio?: TwilioSettings;
   /** Demo accounts and simulated traffic; on by default when no Twilio account is configured. */
   sandbox: boolean;
+  /** Where the sandbox's softphone bridge listens (the Twilio stand-in), for agents' browser pages. */
+  sandboxSoftphoneUrl?: string;
   configDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   auth: {
@@ -158,6 +160,7 @@ export function readEnvironment(env: EnvironmentSource): Environment {
     redisUrl: read.text('REDIS_URL'),
     twilio,
     sandbox: read.flag('SANDBOX', twilio === undefined),
+    sandboxSoftphoneUrl: read.url('SANDBOX_SOFTPHONE_URL'),
     configDir: read.text('CONFIG_DIR') ?? 'config',
     logLevel: logLevel as Environment['logLevel'],
     auth: {
