@@ -326,6 +326,35 @@ function describeRouting(db: 'sqlite' | 'mysql') {
       }
     });
 
+    it('after a restart, offers a caller already in their room without taking them out of the queue again', async () => {
+      await setState('agent1', 'available');
+      const sid = newCallSid();
+      await callerWaitingInBilling(sid);
+      await eventually(() => expect(participantCreates()).toHaveLength(1));
+      await hotline.twilio('/twilio/queue/left', {
+        ...params(sid),
+        QueueResult: 'redirected',
+        QueueTime: '2',
+      });
+      await hotline.twilio(`/twilio/bridge?room=${sid}`, params(sid));
+      expect(
+        (await hotline.http('POST', '/api/agents/me/offer/decline', { token: tokens.agent1 })).status,
+      ).toBe(204);
+      await setState('agent1', 'away', 'break');
+      const database = hotline.database;
+      await hotline.close({ keepDatabase: true });
+      await boot(database);
+      fake.reset();
+      await setState('agent2', 'available');
+      await eventually(() => expect(participantCreates().map(offeredTo)).toEqual(['client:agent2']));
+      expect(fake.requests.filter((r) => r.path.includes('/Members/'))).toEqual([]);
+      await hotline.twilio('/twilio/status', {
+        ...params(sid),
+        CallStatus: 'completed',
+        SequenceNumber: '9',
+      });
+    });
+
     it('rebuilds lines and agent states from the database after a restart, losing no caller', async () => {
       await setState('agent2', 'away', 'lunch');
       const sid = newCallSid();

@@ -47,7 +47,7 @@ export class TwilioBridge implements OnApplicationBootstrap {
     return this.legs.get(callerId);
   }
 
-  /** The caller's call was moved into its room (after a restart this is learnt from the log). */
+  /** The caller's call was moved into its room. */
   joinedRoom(callerId: string): void {
     this.inRoom.add(callerId);
   }
@@ -75,7 +75,7 @@ export class TwilioBridge implements OnApplicationBootstrap {
     try {
       const [call, agent] = await Promise.all([this.ledger.find(callerId), this.agents.findById(agentId)]);
       if (!call || !agent) throw new Error(`offer for an unknown call or agent (${callerId}, ${agentId})`);
-      if (!this.inRoom.has(callerId)) {
+      if (!(await this.isInRoom(callerId))) {
         const queue = this.host.tracker.twilioQueueOf(callerId) ?? call.queue ?? decision.queue;
         await this.api.dequeue(queue, callerId, this.urls.to('bridge', { room: callerId }));
         this.inRoom.add(callerId);
@@ -94,6 +94,20 @@ export class TwilioBridge implements OnApplicationBootstrap {
       this.failed(error, callerId, 'offer');
       await this.host.offerMissed(callerId, 'failed');
     }
+  }
+
+  /**
+   * Whether the caller has left the Twilio queue for their room. Remembered while the process
+   * lives; after a restart, learnt from the call's log (its Enqueue action said so).
+   */
+  private async isInRoom(callerId: string): Promise<boolean> {
+    if (this.inRoom.has(callerId)) return true;
+    const events = await this.ledger.events(callerId);
+    const dequeued = events.some(
+      (event) => event.type === 'queue.left' && event.data.result.startsWith('redirected'),
+    );
+    if (dequeued) this.inRoom.add(callerId);
+    return dequeued;
   }
 
   private async hangUpLeg(callerId: string, agentId: string): Promise<void> {
