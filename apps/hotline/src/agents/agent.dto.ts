@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, IntersectionType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { CreateUserRequest } from '../auth/auth.dto';
 import {
   ArrayMaxSize,
   IsArray,
@@ -7,11 +8,9 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 
@@ -58,23 +57,11 @@ export class AgentProfileRequest {
   queues!: AgentQueueDto[];
 }
 
-export class CreateAgentRequest extends AgentProfileRequest {
-  @ApiProperty({ example: 'alice', description: 'also the softphone identity: letters, digits and _' })
-  @Matches(/^[A-Za-z0-9_]{2,64}$/)
-  username!: string;
-
-  @ApiProperty({ minLength: 8 })
-  @IsString()
-  @MinLength(8)
-  @MaxLength(200)
-  password!: string;
-
-  @ApiProperty({ example: 'Alice Chen' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  displayName!: string;
-}
+/** An agent account: the sign-in of a user (with the agent role) and their routing profile. */
+export class CreateAgentRequest extends IntersectionType(
+  PickType(CreateUserRequest, ['username', 'password', 'displayName'] as const),
+  AgentProfileRequest,
+) {}
 
 export class ChangeStateRequest {
   @ApiProperty({ enum: ['available', 'away', 'offline'] })

@@ -18,7 +18,8 @@ import {
   ChangeStateCommand,
   CommandAck,
 } from '@hotline/contracts';
-import { AgentDirectory } from '@hotline/persistence';
+import { OfferDecision } from '@hotline/acd';
+import { AgentDirectory, CallLedger } from '@hotline/persistence';
 import type { Logger } from 'pino';
 import type { Namespace, Socket } from 'socket.io';
 import { bearerToken } from '../auth/auth.guard';
@@ -29,6 +30,7 @@ import { RoutingHost } from '../routing/routing-host';
 import { Clock } from '../shared/clock';
 import { DomainError } from '../shared/domain-error';
 import { LOGGER } from '../shared/logger';
+import { maskPhone } from '../shared/phone-mask';
 import { AgentCallControls } from './agent-call-controls';
 import { ChangeStateRequest } from './agent.dto';
 import { ChangeAgentState } from './change-agent-state.use-case';
@@ -54,6 +56,7 @@ export class AgentGateway implements OnGatewayConnection, OnGatewayDisconnect, O
   constructor(
     private readonly tokens: TokenService,
     private readonly agents: AgentDirectory,
+    private readonly ledger: CallLedger,
     private readonly routing: RoutingHost,
     private readonly changeState: ChangeAgentState,
     private readonly calls: AgentCallControls,
@@ -68,16 +71,7 @@ export class AgentGateway implements OnGatewayConnection, OnGatewayDisconnect, O
       this.server?.to(room(change.agentId)).emit(AGENT_EVENTS.state, payload);
     });
     this.routing.decisions$.subscribe((decision) => {
-      if (decision.type === 'offer') {
-        const offer: AgentOfferPayload = {
-          callSid: decision.callerId,
-          queue: decision.queue,
-          expiresAt: decision.expiresAt,
-          ringSeconds: decision.ringSeconds,
-          profileUrl: `/api/calls/${decision.callerId}/profile`,
-        };
-        this.server?.to(room(decision.agentId)).emit(AGENT_EVENTS.offer, offer);
-      }
+      if (decision.type === 'offer') void this.sendOffer(decision);
       if (decision.type === 'offer-expired' || decision.type === 'offer-withdrawn') {
         const ended: AgentOfferEndedPayload = {
           callSid: decision.callerId,
@@ -86,6 +80,24 @@ export class AgentGateway implements OnGatewayConnection, OnGatewayDisconnect, O
         this.server?.to(room(decision.agentId)).emit(AGENT_EVENTS.offerEnded, ended);
       }
     });
+  }
+
+  /** The offer with what the screen pop shows before the profile is read: who calls, since when. */
+  private async sendOffer(decision: OfferDecision): Promise<void> {
+    const call = await this.ledger.find(decision.callerId).catch((error: unknown) => {
+      this.logger.warn({ err: error, CallSid: decision.callerId }, 'offer sent without the caller’s call');
+      return null;
+    });
+    const offer: AgentOfferPayload = {
+      callSid: decision.callerId,
+      queue: decision.queue,
+      expiresAt: decision.expiresAt,
+      ringSeconds: decision.ringSeconds,
+      profileUrl: `/api/calls/${decision.callerId}/profile`,
+      caller: call ? maskPhone(call.from) : null,
+      queuedAt: call?.queuedAt ?? null,
+    };
+    this.server?.to(room(decision.agentId)).emit(AGENT_EVENTS.offer, offer);
   }
 
   async handleConnection(socket: AgentSocket): Promise<void> {

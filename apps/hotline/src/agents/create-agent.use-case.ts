@@ -30,7 +30,7 @@ export class CreateAgent {
     const agent = {
       id: user.id,
       identity: user.username,
-      displayName: request.displayName,
+      displayName: user.displayName,
       ...profile,
       createdAt: now,
       updatedAt: now,

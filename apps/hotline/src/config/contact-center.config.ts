@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { AGENT_STRATEGIES, AgentStrategy } from '@hotline/acd';
 import { IvrConfig, validateIvrConfig } from '@hotline/ivr';
 import { parse } from 'yaml';
 import { isKnownTimeZone } from '../shared/local-time';
@@ -10,15 +11,6 @@ import { CRM_FILE, CrmSettings, duplicateMinValues, readCrmSettings } from './cr
 
 export const SERVICE_LEVEL_FORMULAS = ['F1', 'F2', 'F3', 'F4'] as const;
 export type ServiceLevelFormula = (typeof SERVICE_LEVEL_FORMULAS)[number];
-
-export const AGENT_STRATEGIES = [
-  'longest-idle',
-  'fewest-calls',
-  'least-talk-time',
-  'round-robin',
-  'lowest-level',
-] as const;
-export type AgentStrategy = (typeof AGENT_STRATEGIES)[number];
 
 /** Where a caller goes when a queue limit sends them away. */
 export type QueueRoute = { kind: 'voicemail' } | { kind: 'callback' } | { kind: 'queue'; target: string };

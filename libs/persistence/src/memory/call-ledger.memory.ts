@@ -5,6 +5,7 @@ import {
   CallNotFoundError,
   CallPatch,
   CallRecord,
+  statusEvent,
   StatusUpdate,
 } from '../ports/call-ledger.port';
 
@@ -40,12 +41,7 @@ export class InMemoryCallLedger extends CallLedger {
     patch: CallPatch = {},
   ): Promise<{ recorded: boolean; newest: boolean }> {
     const entry = this.entry(callSid);
-    const recorded = this.append(entry, {
-      type: 'call.status',
-      at: update.at,
-      key: `status:${update.sequence}`,
-      data: { status: update.status, sequence: update.sequence, durationSeconds: update.durationSeconds },
-    });
+    const recorded = this.append(entry, statusEvent(update));
     const newest = recorded && update.sequence > entry.call.statusSeq;
     if (newest) Object.assign(entry.call, patch, { status: update.status, statusSeq: update.sequence });
     return { recorded, newest };

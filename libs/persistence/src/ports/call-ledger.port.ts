@@ -62,6 +62,16 @@ export interface StatusUpdate {
   durationSeconds?: number;
 }
 
+/** The log entry of a status callback; its key makes Twilio's retries of it harmless. */
+export function statusEvent(update: StatusUpdate): NewCallEvent<'call.status'> {
+  return {
+    type: 'call.status',
+    at: update.at,
+    key: `status:${update.sequence}`,
+    data: { status: update.status, sequence: update.sequence, durationSeconds: update.durationSeconds },
+  };
+}
+
 export type CallEventListener = (event: AnyCallEvent) => void;
 
 /**

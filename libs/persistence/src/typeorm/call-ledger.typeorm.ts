@@ -6,6 +6,7 @@ import {
   CallNotFoundError,
   CallPatch,
   CallRecord,
+  statusEvent,
   StatusUpdate,
 } from '../ports/call-ledger.port';
 import { CallEventEntity } from './entities/call-event.entity';
@@ -90,12 +91,7 @@ export class TypeormCallLedger extends CallLedger {
     const outcome = await this.writes.run(async (manager) => {
       const call = await manager.findOneBy(CallEntity, { callSid });
       if (!call) return null;
-      const appended = await this.append(manager, callSid, {
-        type: 'call.status',
-        at: update.at,
-        key: `status:${update.sequence}`,
-        data: { status: update.status, sequence: update.sequence, durationSeconds: update.durationSeconds },
-      });
+      const appended = await this.append(manager, callSid, statusEvent(update));
       const newest = appended !== null && update.sequence > call.statusSeq;
       if (newest) {
         await manager.update(
