@@ -12,6 +12,7 @@ WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/config ./config
+COPY --from=build /app/apps/console/public ./apps/console/public
 COPY package.json ./
 USER node
 EXPOSE 3000

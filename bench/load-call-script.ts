@@ -2,8 +2,8 @@
  * What Twilio sends Hotline for one inbound call in the benchmark's mix, and how many call_events
  * rows each request must leave behind once it is answered.
  *
- * The caller picks a language, picks a queue, waits through four hold rounds (the place in line
- * moves 3, 3, 2, 1), hangs up in the queue; status callbacks report ringing, in-progress and
+ * The caller picks a language, picks a queue, waits through four hold rounds (Twilio's place in
+ * line moves 3, 3, 2, 1), hangs up in the queue; status callbacks report ringing, in-progress and
  * completed. As with Twilio, the IVR, wait and exit URLs are not known in advance: each comes from
  * the TwiML of an earlier answer (Gather action, Enqueue waitUrl and action).
  */
@@ -135,11 +135,12 @@ export function callScript(callSid: string, accountSid: string, index: number): 
       status: 200,
       names: 'enqueueWait',
     },
-    // queue.announced once per new position: a repeated position is not announced again
+    // queue.announced: a caller hears their place at most once per announceEverySeconds (30 s by
+    // default), and the four rounds of a benchmark call come within half a second
     { target: { link: 'enqueueWait' }, params: wait(3, 0), events: 1, status: 200 },
     { target: { link: 'enqueueWait' }, params: wait(3, 16), events: 0, status: 200 },
-    { target: { link: 'enqueueWait' }, params: wait(2, 32), events: 1, status: 200 },
-    { target: { link: 'enqueueWait' }, params: wait(1, 48), events: 1, status: 200 },
+    { target: { link: 'enqueueWait' }, params: wait(2, 32), events: 0, status: 200 },
+    { target: { link: 'enqueueWait' }, params: wait(1, 48), events: 0, status: 200 },
     // queue.left, queue.abandoned
     {
       target: { link: 'enqueueAction' },

@@ -29,12 +29,28 @@ const EVENTS_PER_SECOND = 100;
 const WARM_UP_MS = 3000;
 const MEASURE_MS = 20_000;
 const CONNECT_BATCH = 50;
+/** Steps (20 ms each) a caller waits before hanging up: half a second. */
+const HOLD_STEPS = 25;
 const ACCOUNT_SID = 'AC' + '1'.repeat(32);
 
 type ToClients = { kind: 'start'; from: number; to: number };
 type FromClients =
   | { kind: 'ready' }
-  | { kind: 'result'; latencies: { p50: number; p99: number; max: number }; updatesPerClient: number };
+  | {
+      kind: 'result';
+      latencies: { p50: number; p99: number; max: number };
+      updatesPerClient: number;
+      cpuPercent: number;
+    };
+
+/** Share of one core this process used over [from, to), read after `to`. */
+function cpuMeter(from: number, to: number): () => number {
+  let start = process.cpuUsage();
+  let end = start;
+  setTimeout(() => (start = process.cpuUsage()), from - Date.now());
+  setTimeout(() => (end = process.cpuUsage()), to - Date.now());
+  return () => Math.round(((end.user + end.system - start.user - start.system) / 1000 / (to - from)) * 100);
+}
 
 function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
@@ -71,6 +87,7 @@ async function runClients(url: string, token: string, count: number): Promise<vo
   }
   process.on('message', (message: ToClients) => {
     window = { from: message.from, to: message.to };
+    const cpu = cpuMeter(message.from, message.to);
     setTimeout(
       () => {
         const sorted = Float64Array.from(latencies).sort();
@@ -82,6 +99,7 @@ async function runClients(url: string, token: string, count: number): Promise<vo
             max: sorted[sorted.length - 1],
           },
           updatesPerClient: updates / count,
+          cpuPercent: cpu(),
         });
         for (const socket of sockets) socket.disconnect();
         process.exit(0);
@@ -105,42 +123,53 @@ function benchConfig(dir: string): string {
   return config;
 }
 
-/** One caller per queue per second: enters the line, hangs up half a second later. */
+/**
+ * One caller per queue per second, on a fixed timetable of 50 steps a second: at even step 2q a
+ * caller enters queue q, at odd step 2q + 25 (half a second later) that caller hangs up.
+ */
 async function driveCalls(
   ledger: CallLedger,
   queues: string[],
   until: number,
 ): Promise<{ appended: number; tileChanges: number[] }> {
-  const gapMs = 1000 / (EVENTS_PER_SECOND / 2);
+  const stepsPerSecond = EVENTS_PER_SECOND / 2;
+  const stepMs = 1000 / stepsPerSecond;
   const pending: Promise<unknown>[] = [];
   const tileChanges: number[] = [];
+  const waiting = new Map<string, { callSid: string; queue: string; enteredAt: number }>();
   let appended = 0;
-  let callNumber = 0;
-  const waiting: Array<{ callSid: string; queue: string; enteredAt: number }> = [];
   const start = Date.now();
   for (let step = 0; Date.now() < until; step++) {
-    const due = start + step * gapMs;
+    const due = start + step * stepMs;
     if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
     const at = Date.now();
-    // Steps alternate: a new caller enters one queue, a caller who entered 0.5 s ago hangs up.
-    if (step % 2 === 0 || waiting.length === 0) {
-      callNumber++;
-      const callSid = 'CA' + callNumber.toString(16).padStart(32, '0');
-      const queue = queues[callNumber % queues.length];
-      waiting.push({ callSid, queue, enteredAt: at });
-      pending.push(enter(ledger, callSid, queue, at));
+    const slot = step % stepsPerSecond;
+    if (slot % 2 === 0) {
+      const queue = queues[slot / 2];
+      const callSid = 'CA' + step.toString(16).padStart(32, '0');
+      waiting.set(queue, { callSid, queue, enteredAt: at });
+      pending.push(enter(ledger, callSid, queue, at, tileChanges));
     } else {
-      const caller = waiting.shift() as { callSid: string; queue: string; enteredAt: number };
+      const queue = queues[((slot - HOLD_STEPS + stepsPerSecond) % stepsPerSecond) / 2];
+      const caller = waiting.get(queue);
+      if (!caller) continue;
+      waiting.delete(queue);
+      tileChanges.push(at);
       pending.push(abandon(ledger, caller, at));
     }
-    tileChanges.push(at);
     appended += 2;
   }
   await Promise.all(pending);
   return { appended, tileChanges };
 }
 
-async function enter(ledger: CallLedger, callSid: string, queue: string, at: number): Promise<void> {
+async function enter(
+  ledger: CallLedger,
+  callSid: string,
+  queue: string,
+  at: number,
+  tileChanges: number[],
+): Promise<void> {
   await ledger.open(
     {
       callSid,
@@ -176,9 +205,12 @@ async function enter(ledger: CallLedger, callSid: string, queue: string, at: num
       },
     },
   );
+  // The tile changes with queue.entered, appended now that the call is on record.
+  const enteredAt = Date.now();
+  tileChanges.push(enteredAt);
   await ledger.record(callSid, {
     type: 'queue.entered',
-    at,
+    at: enteredAt,
     key: 'queue-entered',
     data: { queue, tier: 'standard', reason: 'bench', headStartSeconds: 0 },
   });
@@ -262,6 +294,7 @@ async function main(): Promise<void> {
     const to = from + MEASURE_MS;
     child.send({ kind: 'start', from, to } satisfies ToClients);
     const result = nextMessage(child, 'result');
+    const serverCpu = cpuMeter(from, to);
     const started = Date.now();
     const { appended, tileChanges } = await driveCalls(ledger, queues, to);
     const eventsPerSec = appended / ((Date.now() - started) / 1000);
@@ -277,6 +310,8 @@ async function main(): Promise<void> {
         rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
         queues: QUEUES,
         updatesPerClient: measured.updatesPerClient,
+        serverCpuPercent: serverCpu(),
+        clientsCpuPercent: measured.cpuPercent,
         expectedUpdatesPerClient: tileChanges.filter((at) => at >= from && at < to).length,
       }),
     );

@@ -112,7 +112,15 @@ describe('the agent desktop channel (/agent) and agent REST', () => {
       queue: 'billing',
       ringSeconds: 20,
       profileUrl: `/api/calls/${sid}/profile`,
+      caller: '+86*******0000',
+      queuedAt: (await hotline.app.get(CallLedger).find(sid))!.queuedAt,
     });
+
+    // The screen pop opens while the phone rings, for the agent it rings for only.
+    const pop = await hotline.http('GET', `/api/calls/${sid}/profile`, { token });
+    expect(pop.status).toBe(200);
+    expect(pop.json()).toMatchObject({ callSid: sid, reason: 'billing' });
+    expect((await hotline.http('GET', `/api/calls/${sid}/profile`, { token: otherToken })).status).toBe(403);
 
     const declined = await socket.emitWithAck(AGENT_COMMANDS.decline);
     expect(declined).toEqual({ ok: true });

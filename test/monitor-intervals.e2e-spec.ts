@@ -8,7 +8,6 @@ import { metricsConfigOf } from '../apps/hotline/src/monitor/monitor-settings';
 import {
   ManualClock,
   PUBLIC_BASE_URL,
-  sign,
   startHotline,
   TEST_ACCOUNT_SID,
   TEST_AUTH_TOKEN,

@@ -2,18 +2,11 @@ import type { MonitorQueuesResponse, QueueView } from '@hotline/contracts';
 import { AgentDirectory, AgentLog, CallLedger, CustomerDirectory } from '@hotline/persistence';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { describeBrowser, launchChromium } from '../support/browser';
 import { startWithStandIn, type StandInHarness } from '../support/stand-in-harness';
 
 const ARTIFACTS = join(__dirname, '..', 'artifacts');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 const AGENTS = [
   { id: 'a0000000-0000-4000-8000-000000000001', name: 'Li Wei', queues: ['billing', 'general'] },
   { id: 'a0000000-0000-4000-8000-000000000002', name: 'Wang Fang', queues: ['billing'] },
@@ -31,7 +24,7 @@ function pct(ratio: number | null): string {
  * stand-in (IVR → queue → hang up), a VIP among them, and, until the ACD answers calls itself,
  * answered calls and agent states appended to the ledger and the agent log as the ACD will.
  */
-describe('wallboard in a browser', () => {
+describeBrowser('wallboard in a browser', () => {
   let harness: StandInHarness;
   let browser: Browser;
   let page: Page;
@@ -200,7 +193,7 @@ describe('wallboard in a browser', () => {
         ...(states[i] === 'on-call' ? { queue: agent.queues[0], callSid: 'CA' + 'c'.repeat(32) } : {}),
       });
     }
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   });
 

@@ -51,6 +51,8 @@ export async function startWithStandIn(
       TWILIO_ACCOUNT_SID: TEST_ACCOUNT_SID,
       TWILIO_AUTH_TOKEN: TEST_AUTH_TOKEN,
       TWILIO_API_BASE_URL: sim.url,
+      // Agents' browser pages answer through the stand-in's softphone bridge.
+      SANDBOX_SOFTPHONE_URL: sim.url,
       LOG_LEVEL: 'silent',
       ...options.env,
     },

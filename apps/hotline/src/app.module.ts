@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { AgentsModule } from './agents/agents.module';
@@ -8,6 +9,7 @@ import { Settings } from './config/settings';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { Clock } from './shared/clock';
+import { InFlightRequests } from './shared/in-flight-requests';
 import { LOGGER } from './shared/logger';
 import { MonitorModule } from './monitor/monitor.module';
 import { TelephonyModule } from './telephony/telephony.module';
@@ -29,8 +31,10 @@ class RuntimeModule {
         { provide: Settings, useValue: runtime.settings },
         { provide: Clock, useValue: runtime.clock },
         { provide: LOGGER, useValue: runtime.logger },
+        InFlightRequests,
+        { provide: APP_INTERCEPTOR, useExisting: InFlightRequests },
       ],
-      exports: [Settings, Clock, LOGGER],
+      exports: [Settings, Clock, LOGGER, InFlightRequests],
     };
   }
 }

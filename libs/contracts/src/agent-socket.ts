@@ -34,6 +34,10 @@ export interface AgentOfferPayload {
   ringSeconds: number;
   /** Screen pop: GET this with the agent's token for the caller's profile. */
   profileUrl: string;
+  /** The caller's number, masked (+86*******8000). */
+  caller: string | null;
+  /** When the caller joined the line (ms since the epoch): how long they have waited. */
+  queuedAt: number | null;
 }
 
 export interface AgentOfferEndedPayload {

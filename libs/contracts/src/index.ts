@@ -1,4 +1,5 @@
 export * from './agent-socket';
+export * from './agent-desk';
 export * from './agent-events';
 export * from './call-events';
 export * from './webhook-paths';

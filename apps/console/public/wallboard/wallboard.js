@@ -535,8 +535,11 @@ function renderChart(report) {
         height: bottom - y(row.abandoned),
       }),
     );
-    if (row.serviceLevel !== null)
-      slPoints.push(`${x + slot / 2},${bottom - (bottom - top) * row.serviceLevel}`);
+    if (row.serviceLevel !== null) {
+      const point = { cx: x + slot / 2, cy: bottom - (bottom - top) * row.serviceLevel };
+      slPoints.push(`${point.cx},${point.cy}`);
+      children.push(svg('circle', { class: 'sl-point', ...point, r: 4 }));
+    }
   }
   if (slPoints.length > 0) children.push(svg('polyline', { class: 'sl', points: slPoints.join(' ') }));
   chart.replaceChildren(...children);

@@ -25,7 +25,7 @@ export class AgentCallControls {
     }
     const leg = this.bridge.legOf(view.callerId);
     this.bridge.forgetLeg(view.callerId);
-    await this.routing.offerMissed(view.callerId, 'declined');
+    await this.routing.offerMissed(view.callerId, agentId, 'declined');
     if (leg) await this.api.endCall(leg.callSid);
   }
 

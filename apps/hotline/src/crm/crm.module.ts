@@ -1,3 +1,4 @@
+import { RoutingModule } from '../routing/routing.module';
 import { Global, Module } from '@nestjs/common';
 import { ContactLog, TypeormContactLog } from '@hotline/persistence';
 import { DataSource } from 'typeorm';
@@ -32,7 +33,7 @@ import { UpdateCustomer } from './update-customer.use-case';
  */
 @Global()
 @Module({
-  imports: [TwilioModule],
+  imports: [TwilioModule, RoutingModule],
   controllers: [CustomersController, CallsController, ReportsController, SurveyWebhookController],
   providers: [
     {

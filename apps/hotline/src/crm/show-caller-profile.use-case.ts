@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CallerProfileView, ContactSummary } from '@hotline/contracts';
 import { CallLedger, CustomerDirectory, Role } from '@hotline/persistence';
+import { RoutingHost } from '../routing/routing-host';
 import { Clock } from '../shared/clock';
 import { DomainError } from '../shared/domain-error';
 import { ContactHistory } from './contact-history';
@@ -9,7 +10,8 @@ const LAST_CONTACTS = 5;
 
 /**
  * The screen pop for a call: who is calling, their last contacts and how they ended, and the case
- * this call reopens with its owner. Agents see it for their own calls only.
+ * this call reopens with its owner. Agents see it for their own calls only: the call they are
+ * on, or the one ringing for them.
  */
 @Injectable()
 export class ShowCallerProfile {
@@ -17,13 +19,15 @@ export class ShowCallerProfile {
     private readonly ledger: CallLedger,
     private readonly customers: CustomerDirectory,
     private readonly history: ContactHistory,
+    private readonly routing: RoutingHost,
     private readonly clock: Clock,
   ) {}
 
   async execute(callSid: string, viewer: { userId: string; role: Role }): Promise<CallerProfileView> {
     const call = await this.ledger.find(callSid);
     if (!call) throw new DomainError('CALL.NOT_FOUND', `No call ${callSid}`, 404);
-    if (viewer.role === 'agent' && call.agent !== viewer.userId) {
+    const theirs = call.agent === viewer.userId || this.routing.tracker.offeredTo(callSid) === viewer.userId;
+    if (viewer.role === 'agent' && !theirs) {
       throw new DomainError('CALL.NOT_YOURS', 'Agents see the profile of their own calls only', 403);
     }
     const now = this.clock.now();

@@ -14,6 +14,7 @@ import {
   UserStore,
 } from '@hotline/persistence';
 import { DataSource } from 'typeorm';
+import { InFlightRequests } from '../shared/in-flight-requests';
 
 /** The opened database and the TypeORM adapters behind Hotline's persistence ports. */
 @Global()
@@ -24,10 +25,12 @@ export class DatabaseModule implements OnApplicationShutdown {
     @Inject(CallLedger) private readonly ledger: TypeormCallLedger,
     @Inject(AgentLog) private readonly agentLog: TypeormAgentLog,
     @Inject(RoutingJournal) private readonly journal: TypeormRoutingJournal,
+    private readonly inFlight: InFlightRequests,
   ) {}
 
-  /** Commits every write already accepted, then closes the database. */
+  /** Lets running handlers finish, commits every write they handed in, then closes the database. */
   async onApplicationShutdown(): Promise<void> {
+    await this.inFlight.idle();
     await Promise.all([this.ledger.flush(), this.agentLog.flush(), this.journal.flush()]);
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }

@@ -90,7 +90,7 @@ export class CallTracker {
     if (input.kind === 'caller-left') this.twilioQueues.delete(input.callerId);
     if (input.kind !== 'offer-answered' && input.kind !== 'offer-missed') return [];
     const offer = this.offers.get(input.callerId);
-    if (!offer) return [];
+    if (!offer || offer.agentId !== input.agentId) return [];
     const view = this.engine.agent(offer.agentId);
     const stillRinging = view?.state === 'reserved' && view.callerId === input.callerId;
     if (input.kind === 'offer-answered') {

@@ -40,7 +40,7 @@ export class FollowAgentLeg {
     if (status === 'in-progress' || status === 'answered') {
       if (this.host.tracker.offeredTo(caller) !== agent) return;
       this.bridge.forgetLeg(caller);
-      await this.host.offerAnswered(caller);
+      await this.host.offerAnswered(caller, agent);
       return;
     }
     if (status === 'completed' && this.host.tracker.talkingOn(agent) === caller) {
@@ -51,7 +51,7 @@ export class FollowAgentLeg {
     const reason = MISSED[status];
     if (reason && this.host.tracker.offeredTo(caller) === agent) {
       this.bridge.forgetLeg(caller);
-      await this.host.offerMissed(caller, reason);
+      await this.host.offerMissed(caller, agent, reason);
     }
   }
 

@@ -107,12 +107,12 @@ export class RoutingHost implements OnApplicationBootstrap, OnApplicationShutdow
     return this.input({ kind: 'caller-left', callerId });
   }
 
-  offerAnswered(callerId: string): Promise<void> {
-    return this.input({ kind: 'offer-answered', callerId });
+  offerAnswered(callerId: string, agentId: string): Promise<void> {
+    return this.input({ kind: 'offer-answered', callerId, agentId });
   }
 
-  offerMissed(callerId: string, reason: MissReason): Promise<void> {
-    return this.input({ kind: 'offer-missed', callerId, reason });
+  offerMissed(callerId: string, agentId: string, reason: MissReason): Promise<void> {
+    return this.input({ kind: 'offer-missed', callerId, agentId, reason });
   }
 
   callEnded(agentId: string): Promise<void> {

@@ -14,12 +14,22 @@ import {
 export type RoutingInputData =
   | { kind: 'caller-entered'; arrival: CallerArrival }
   | { kind: 'caller-left'; callerId: string }
-  | { kind: 'offer-answered'; callerId: string }
-  | { kind: 'offer-missed'; callerId: string; reason: MissReason }
+  | { kind: 'offer-answered'; callerId: string; agentId: string }
+  | { kind: 'offer-missed'; callerId: string; agentId: string; reason: MissReason }
   | { kind: 'call-ended'; agentId: string }
   | { kind: 'disposition-recorded'; agentId: string }
   | { kind: 'agent-profile'; agentId: string; profile: AgentProfile }
   | { kind: 'agent-presence'; agentId: string; presence: AgentPresence; reason?: string };
+
+/**
+ * Whether an answer or a miss is about the offer that is ringing now. Twilio's callbacks and the
+ * agent's own decline can both report one miss; once the caller rings another agent, the late
+ * report must not count against that new offer.
+ */
+function ringingFor(engine: RoutingEngine, callerId: string, agentId: string): boolean {
+  const agent = engine.agent(agentId);
+  return agent?.state === 'reserved' && agent.callerId === callerId;
+}
 
 /** Applies one input to the engine at time `now` and returns what the engine decided. */
 export function applyRoutingInput(
@@ -33,9 +43,13 @@ export function applyRoutingInput(
     case 'caller-left':
       return engine.callerLeft(input.callerId, now);
     case 'offer-answered':
-      return engine.offerAnswered(input.callerId, now);
+      return ringingFor(engine, input.callerId, input.agentId)
+        ? engine.offerAnswered(input.callerId, now)
+        : [];
     case 'offer-missed':
-      return engine.offerMissed(input.callerId, input.reason, now);
+      return ringingFor(engine, input.callerId, input.agentId)
+        ? engine.offerMissed(input.callerId, input.reason, now)
+        : [];
     case 'call-ended':
       return engine.callEnded(input.agentId, now);
     case 'disposition-recorded':

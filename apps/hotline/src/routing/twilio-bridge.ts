@@ -92,7 +92,7 @@ export class TwilioBridge implements OnApplicationBootstrap {
       this.legs.set(callerId, { agentId, callSid: leg.callSid });
     } catch (error) {
       this.failed(error, callerId, 'offer');
-      await this.host.offerMissed(callerId, 'failed');
+      await this.host.offerMissed(callerId, agentId, 'failed');
     }
   }
 

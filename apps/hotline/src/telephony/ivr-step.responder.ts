@@ -36,11 +36,9 @@ export class IvrStepResponder {
     const patch: CallPatch = { language: step.language, ivrPath: this.pathAfter(call, outcome) };
     const afterHours = outcome.events.some((event) => event.type === 'call.after-hours');
     events.push(...this.consequences(call, step, at, patch, afterHours));
-    // The call's changes ride on its last event, so a retried webhook (all events already
+    // The call's changes ride on its events, so a retried webhook (all events already
     // recorded) changes nothing a second time.
-    for (const [index, event] of events.entries()) {
-      await this.ledger.record(call.callSid, event, index === events.length - 1 ? patch : undefined);
-    }
+    await this.ledger.recordAll(call.callSid, events, patch);
     return this.render(step);
   }
 

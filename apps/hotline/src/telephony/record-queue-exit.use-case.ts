@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { apologyPrompt, callbackConfirmedPrompt, LanguageTag } from '@hotline/ivr';
-import { CallLedger, CallRecord } from '@hotline/persistence';
+import { AnyNewCallEvent, CallLedger, CallRecord } from '@hotline/persistence';
 import { TwimlRenderer } from '@hotline/telephony';
 import { Settings } from '../config/settings';
 import { Clock } from '../shared/clock';
@@ -33,45 +33,53 @@ export class RecordQueueExit {
     const result = request.form.QueueResult ?? 'unknown';
     const at = this.clock.now();
     const queueTimeSeconds = Number(request.form.QueueTime ?? 0) || 0;
-    await this.ledger.record(call.callSid, {
+    const left: AnyNewCallEvent = {
       type: 'queue.left',
       at,
       key: `queue-left:${result}`,
       data: { queue: call.queue, result, queueTimeSeconds },
-    });
-    if (CALLER_GONE.includes(result) && call.answeredAt === null) await this.recordAbandon(call, at);
+    };
     const language = call.language as LanguageTag;
+    if (CALLER_GONE.includes(result) && call.answeredAt === null) {
+      await this.ledger.recordAll(call.callSid, [left, ...this.abandon(call, at)], {
+        outcome: 'abandoned',
+        endedAt: at,
+      });
+      return this.twiml.messageHangup([]);
+    }
+    if (result === 'queue-full') {
+      const elsewhere: AnyNewCallEvent = {
+        type: 'queue.routed-elsewhere',
+        at,
+        key: 'queue-exit',
+        data: { queue: call.queue, route: 'message', waitSeconds: 0 },
+      };
+      await this.ledger.recordAll(call.callSid, [left, elsewhere], { outcome: 'routed-elsewhere' });
+      return this.twiml.apology(apologyPrompt(this.settings.contactCenter.ivr, language));
+    }
+    await this.ledger.recordAll(call.callSid, [left]);
     // A caller dequeued to an agent's room goes on with the TwiML of the dequeue's Url.
     if (result === 'redirected' || result === 'redirected-from-bridged') return this.twiml.empty();
     if (result === 'leave' && call.outcome === 'callback') {
       return this.twiml.messageHangup([callbackConfirmedPrompt(this.settings.contactCenter.ivr, language)]);
     }
-    if (result !== 'queue-full') return this.twiml.messageHangup([]);
-    await this.ledger.record(
-      call.callSid,
-      {
-        type: 'queue.routed-elsewhere',
-        at,
-        key: 'queue-exit',
-        data: { queue: call.queue, route: 'message', waitSeconds: 0 },
-      },
-      { outcome: 'routed-elsewhere' },
-    );
-    return this.twiml.apology(apologyPrompt(this.settings.contactCenter.ivr, language));
+    return this.twiml.messageHangup([]);
   }
 
   /** The caller hung up while waiting: abandoned, once, with the time they waited. */
   async recordAbandon(call: CallRecord, at: number): Promise<void> {
-    if (call.queue === null || call.queuedAt === null) return;
-    await this.ledger.record(
-      call.callSid,
+    await this.ledger.recordAll(call.callSid, this.abandon(call, at), { outcome: 'abandoned', endedAt: at });
+  }
+
+  private abandon(call: CallRecord, at: number): AnyNewCallEvent[] {
+    if (call.queue === null || call.queuedAt === null) return [];
+    return [
       {
         type: 'queue.abandoned',
         at,
         key: 'queue-exit',
         data: { queue: call.queue, waitSeconds: Math.max(0, (at - call.queuedAt) / 1000) },
       },
-      { outcome: 'abandoned', endedAt: at },
-    );
+    ];
   }
 }

@@ -2,6 +2,7 @@ import { FastifyInstance } from 'fastify';
 import { CallerScript } from '../calls/caller-script';
 import { CallRegistry } from '../calls/call-registry';
 import { EndpointRegistry } from '../endpoints/endpoint-registry';
+import { callerPlanProblem, CallerPlan, scriptForPlan } from '../simulation/caller-plan';
 import { PlaceInboundCall } from '../use-cases/place-inbound-call.use-case';
 import { SimObserver } from './sim-observer';
 
@@ -9,6 +10,8 @@ interface PlaceCallBody {
   from: string;
   to: string;
   callerScript?: CallerScript;
+  /** A simulated caller's plan; a script's Gather function cannot travel over HTTP, a plan can. */
+  callerPlan?: CallerPlan;
 }
 
 /** The stand-in's own HTTP surface under /sim: what happened, and placing calls from outside the process. */
@@ -27,11 +30,14 @@ export function registerSimRoutes(
   });
 
   app.post<{ Body: PlaceCallBody }>('/sim/calls', async (request, reply) => {
-    const { from, to, callerScript } = request.body ?? {};
+    const { from, to, callerScript, callerPlan } = request.body ?? {};
     if (typeof from !== 'string' || typeof to !== 'string') {
       return reply.code(400).send({ message: 'from and to are required' });
     }
-    const leg = placeInboundCall.execute({ from, to, callerScript });
+    const planProblem = callerPlan === undefined ? null : callerPlanProblem(callerPlan);
+    if (planProblem) return reply.code(400).send({ message: planProblem });
+    const script = callerPlan === undefined ? callerScript : scriptForPlan(callerPlan);
+    const leg = placeInboundCall.execute({ from, to, callerScript: script });
     return reply.code(201).send({ sid: leg.sid });
   });
 

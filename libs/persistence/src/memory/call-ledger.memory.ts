@@ -24,15 +24,16 @@ export class InMemoryCallLedger extends CallLedger {
     if (existing) return { call: { ...existing.call }, created: false };
     const entry: Entry = { call: { ...call }, events: [], keys: new Set() };
     this.calls.set(call.callSid, entry);
-    this.append(entry, event);
+    this.announce([this.append(entry, event)].flatMap((stored) => stored ?? []));
     return { call: { ...call }, created: true };
   }
 
-  async record(callSid: string, event: AnyNewCallEvent, patch?: CallPatch): Promise<boolean> {
+  async recordAll(callSid: string, events: readonly AnyNewCallEvent[], patch?: CallPatch): Promise<number> {
     const entry = this.entry(callSid);
-    if (!this.append(entry, event)) return false;
-    Object.assign(entry.call, patch);
-    return true;
+    const appended = events.flatMap((event) => this.append(entry, event) ?? []);
+    if (appended.length > 0) Object.assign(entry.call, patch);
+    this.announce(appended);
+    return appended.length;
   }
 
   async applyStatus(
@@ -41,10 +42,11 @@ export class InMemoryCallLedger extends CallLedger {
     patch: CallPatch = {},
   ): Promise<{ recorded: boolean; newest: boolean }> {
     const entry = this.entry(callSid);
-    const recorded = this.append(entry, statusEvent(update));
-    const newest = recorded && update.sequence > entry.call.statusSeq;
+    const stored = this.append(entry, statusEvent(update));
+    const newest = stored !== null && update.sequence > entry.call.statusSeq;
     if (newest) Object.assign(entry.call, patch, { status: update.status, statusSeq: update.sequence });
-    return { recorded, newest };
+    if (stored) this.announce([stored]);
+    return { recorded: stored !== null, newest };
   }
 
   async find(callSid: string): Promise<CallRecord | null> {
@@ -76,8 +78,8 @@ export class InMemoryCallLedger extends CallLedger {
     return entry;
   }
 
-  private append(entry: Entry, event: AnyNewCallEvent): boolean {
-    if (entry.keys.has(event.key)) return false;
+  private append(entry: Entry, event: AnyNewCallEvent): AnyCallEvent | null {
+    if (entry.keys.has(event.key)) return null;
     entry.keys.add(event.key);
     const stored = {
       callSid: entry.call.callSid,
@@ -87,7 +89,6 @@ export class InMemoryCallLedger extends CallLedger {
       data: event.data,
     } as AnyCallEvent;
     entry.events.push(stored);
-    this.announce([stored]);
-    return true;
+    return stored;
   }
 }

@@ -1,4 +1,4 @@
-import { AnyCallEvent, CallEvent, CallEventPayloads, CallEventType, CallOutcome } from '@hotline/contracts';
+import { AnyCallEvent, CallEventPayloads, CallEventType, CallOutcome } from '@hotline/contracts';
 
 /** A call as Hotline keeps it: one row per Twilio call, updated as it moves through stages. */
 export interface CallRecord {
@@ -94,7 +94,16 @@ export abstract class CallLedger {
   abstract open(call: CallRecord, event: AnyNewCallEvent): Promise<{ call: CallRecord; created: boolean }>;
 
   /** Appends an event and applies a patch to the call in one transaction; false when already recorded. */
-  abstract record(callSid: string, event: AnyNewCallEvent, patch?: CallPatch): Promise<boolean>;
+  record(callSid: string, event: AnyNewCallEvent, patch?: CallPatch): Promise<boolean> {
+    return this.recordAll(callSid, [event], patch).then((appended) => appended > 0);
+  }
+
+  /**
+   * Appends the events not yet recorded (by key), in order, and applies the patch when at least
+   * one was new, all in one transaction; resolves with how many were new. One webhook that
+   * records several events costs one write.
+   */
+  abstract recordAll(callSid: string, events: readonly AnyNewCallEvent[], patch?: CallPatch): Promise<number>;
 
   /**
    * Records a status callback. The call's status follows the highest SequenceNumber, whatever
@@ -108,10 +117,10 @@ export abstract class CallLedger {
 
   abstract find(callSid: string): Promise<CallRecord | null>;
 
-  abstract events(callSid: string): Promise<CallEvent[]>;
+  abstract events(callSid: string): Promise<AnyCallEvent[]>;
 
   /** Events with from ≤ at < to, in time order (then by call and sequence). */
-  abstract eventsBetween(from: number, to: number): Promise<CallEvent[]>;
+  abstract eventsBetween(from: number, to: number): Promise<AnyCallEvent[]>;
 
   /** Calls not yet ended, e.g. to rebuild the lines after a restart. */
   abstract openCalls(): Promise<CallRecord[]>;

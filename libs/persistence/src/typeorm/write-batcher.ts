@@ -39,6 +39,9 @@ export class WriteBatcher {
   private async drain(): Promise<void> {
     try {
       while (this.queue.length > 0) {
+        // Let the requests already received hand in their writes first: with a synchronous
+        // driver (SQLite) nothing else would run between two commits, and no batch would form.
+        await new Promise((resolve) => setImmediate(resolve));
         const batch = this.queue.splice(0, MAX_BATCH);
         await this.commit(batch);
       }
