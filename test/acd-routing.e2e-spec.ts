@@ -91,6 +91,15 @@ function describeRouting(db: 'sqlite' | 'mysql') {
 
     /** A caller through the English menu into billing, in the Twilio queue (the first wait-loop request). */
     async function callerWaitingInBilling(sid: string, hears: (waitLoop: string) => void = () => undefined) {
+      await callerWaitingIn('billing', sid, hears);
+    }
+
+    /** A caller through the English menu into a queue (1 billing, 3 sales), in the Twilio queue. */
+    async function callerWaitingIn(
+      queue: 'billing' | 'sales',
+      sid: string,
+      hears: (waitLoop: string) => void,
+    ) {
       const voice = await hotline.twilio('/twilio/voice', params(sid, { CallStatus: 'ringing' }));
       const language = /action="https:\/\/hotline\.example\.com([^"]+)"/
         .exec(voice.body)![1]
@@ -99,8 +108,8 @@ function describeRouting(db: 'sqlite' | 'mysql') {
       const menu = /action="https:\/\/hotline\.example\.com([^"]+)"/
         .exec(english.body)![1]
         .replace(/&amp;/g, '&');
-      const billing = await hotline.twilio(menu, { ...params(sid), Digits: '1' });
-      expect(billing.body).toContain('>billing</Enqueue>');
+      const chosen = await hotline.twilio(menu, { ...params(sid), Digits: queue === 'billing' ? '1' : '3' });
+      expect(chosen.body).toContain(`>${queue}</Enqueue>`);
       const wait = await hotline.twilio('/twilio/queue/wait?lang=en-US', {
         ...params(sid),
         QueuePosition: '1',
@@ -313,14 +322,15 @@ function describeRouting(db: 'sqlite' | 'mysql') {
       await setState('agent1', 'available');
       await setState('agent2', 'available');
       const ringing = [newCallSid(), newCallSid()];
-      for (const sid of ringing) await callerWaitingInBilling(sid);
+      for (const sid of ringing) await callerWaitingIn('sales', sid, () => undefined);
       await eventually(() => expect(participantCreates()).toHaveLength(2));
 
       // Both agents are ringing for someone: they serve billing but none is free.
       const standard = newCallSid();
-      await callerWaitingInBilling(standard, (body) => {
+      await callerWaitingIn('sales', standard, (body) => {
         expect(body).toContain('You are number 1 in line.');
-        // (0 ahead + 1) × 300 s expected handle time / 2 agents = 150 s → about 3 minutes.
+        // No call handled in sales yet: (0 ahead + 1) × 300 s expected handle time / 2 agents
+        // = 150 s → about 3 minutes.
         expect(body).toContain('Your estimated wait is about 3 minutes.');
       });
 
@@ -331,7 +341,7 @@ function describeRouting(db: 'sqlite' | 'mysql') {
       const menu = /action="https:\/\/hotline\.example\.com([^"]+)"/
         .exec(voice.body)![1]
         .replace(/&amp;/g, '&');
-      await hotline.twilio(menu, { ...vipParams, Digits: '1' });
+      await hotline.twilio(menu, { ...vipParams, Digits: '3' });
       const wait = await hotline.twilio('/twilio/queue/wait?lang=en-US', {
         ...vipParams,
         QueuePosition: '2',
@@ -340,7 +350,7 @@ function describeRouting(db: 'sqlite' | 'mysql') {
       expect(wait.body).toContain('You are number 1 in line.');
       expect(wait.body).toContain('Your estimated wait is about 3 minutes.');
       const announced = (await ledger().events(vip)).find((e) => e.type === 'queue.announced');
-      expect(announced?.data).toEqual({ queue: 'billing', position: 1, ewtSeconds: 150 });
+      expect(announced?.data).toEqual({ queue: 'sales', position: 1, ewtSeconds: 150 });
 
       for (const sid of [...ringing, standard, vip]) {
         await hotline.twilio('/twilio/status', {

@@ -10,7 +10,7 @@ const TIME_SCALE = 0.01;
 function options(seed: number): SimulationOptions {
   const tunables = readTunables((name) => ({ 'callback-share': '0.3', 'miss-rate': '0.1' })[name as string]);
   return {
-    calls: 30,
+    calls: 20,
     ratePerSecond: 6,
     agents: 3,
     timeScale: TIME_SCALE,
@@ -32,12 +32,12 @@ describe('conservation of a small simulated run', () => {
     const summary = await runSimulation(own.target, options(11));
 
     expect(summary.run.drained).toBe(true);
-    expect(summary.placed).toBe(30);
+    expect(summary.placed).toBe(20);
     expect(summary.conservation).toMatchObject({
       ok: true,
       inProgress: 0,
       mismatchCount: 0,
-      callsCompared: 30,
+      callsCompared: 20,
     });
     expect(summary.answered + summary.abandoned + summary.callbacks + summary.routedElsewhere).toBe(
       summary.offered,
@@ -66,7 +66,8 @@ describe('conservation of a small simulated run', () => {
       options(12),
     );
 
-    expect(summary.conservation).toMatchObject({ ok: true, mismatchCount: 0 });
+    expect(summary.conservation.mismatches).toEqual([]);
+    expect(summary.conservation).toMatchObject({ ok: true, inProgress: 0 });
     expect(summary.conservation.method).toMatch(/^reports-rest/);
   });
 

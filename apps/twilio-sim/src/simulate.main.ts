@@ -2,7 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startInProcessTarget } from './simulation/in-process-target';
 import { ReportRecords } from './simulation/report-records';
-import { runSimulation, SimulationOptions, SimulationSummary, SimulationTarget } from './simulation/simulation-run';
+import {
+  runSimulation,
+  SimulationOptions,
+  SimulationSummary,
+  SimulationTarget,
+} from './simulation/simulation-run';
 import { readDefaultTier } from './simulation/tier-config';
 import { number, readTunables, TUNABLES, TunableName } from './simulation/tunables';
 
@@ -10,7 +15,10 @@ const RUN_FLAGS = {
   calls: ['100', 'calls to place'],
   rate: ['5', 'new calls per wall-clock second (Poisson arrivals)'],
   agents: ['8', 'simulated agents (accounts sim_agent_1…, created as needed)'],
-  'time-scale': ['0.01', 'real seconds per simulated second (with --target: the sandbox’s SANDBOX_TIME_SCALE)'],
+  'time-scale': [
+    '0.01',
+    'real seconds per simulated second (with --target: the sandbox’s SANDBOX_TIME_SCALE)',
+  ],
   'drain-timeout': ['120', 'wall-clock seconds to wait, after the last arrival, for every call to end'],
   json: ['', 'write the summary (JSON) to this file'],
   target: ['', 'drive this running Hotline (started by the sandbox launcher with SANDBOX_TRAFFIC=off)'],
@@ -37,7 +45,9 @@ function readArguments(argv: string[]) {
   const names = [...Object.keys(RUN_FLAGS), ...Object.keys(TUNABLES), 'help'];
   const { values } = parseArgs({
     args: argv,
-    options: Object.fromEntries(names.map((name) => [name, { type: name === 'help' ? 'boolean' : 'string' }])),
+    options: Object.fromEntries(
+      names.map((name) => [name, { type: name === 'help' ? 'boolean' : 'string' }]),
+    ),
     strict: true,
   }) as { values: Record<string, string | boolean | undefined> };
   const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);

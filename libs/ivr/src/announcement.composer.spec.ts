@@ -10,15 +10,19 @@ const en = (text: string) => ({ text, voice: 'Polly.Joanna', language: 'en-US' }
 
 describe('wait-loop announcements', () => {
   it.each([
-    [61, '约2分钟。'],
-    [60, '约1分钟。'],
-    [0, '约1分钟。'],
-  ])('says the position and an estimate of %d s, rounded up to whole minutes', (ewtSeconds, estimate) => {
-    expect(composeWaitAnnouncement(config, 'zh-CN', { position: 3, ewtSeconds })).toEqual([
-      zh('您排在第3位。'),
-      zh(estimate),
-    ]);
-  });
+    [121, '约3分钟。'],
+    [120, '约2分钟。'],
+    [119, '不到2分钟。'],
+    [0, '不到2分钟。'],
+  ])(
+    'says the position and an estimate of %d s: under two minutes, or rounded up to whole minutes',
+    (ewtSeconds, estimate) => {
+      expect(composeWaitAnnouncement(config, 'zh-CN', { position: 3, ewtSeconds })).toEqual([
+        zh('您排在第3位。'),
+        zh(estimate),
+      ]);
+    },
+  );
 
   it('leaves out an unknown estimate', () => {
     expect(composeWaitAnnouncement(config, 'en-US', { position: 1 })).toEqual([en('You are number 1.')]);

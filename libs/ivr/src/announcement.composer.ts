@@ -3,6 +3,8 @@ import type { IvrPrompt } from './ivr-step.model';
 import { sayIn } from './prompt.builder';
 import { fillTemplate } from './text.template';
 
+const SHORT_WAIT_SECONDS = 120;
+
 export interface QueueWait {
   /** 1 for the caller next in line. */
   position: number;
@@ -16,13 +18,13 @@ export function composeWaitAnnouncement(
   language: LanguageTag,
   wait: QueueWait,
 ): IvrPrompt[] {
-  const { position, estimate } = config.announcements;
+  const { position, estimate, estimateShort } = config.announcements;
   const prompts = [say(config, language, position, { position: String(wait.position) })];
-  if (wait.ewtSeconds !== undefined) {
-    // Rounded up so that the caller is not promised less than the estimate, and never "0 minutes".
-    const minutes = Math.max(1, Math.ceil(wait.ewtSeconds / 60));
-    prompts.push(say(config, language, estimate, { minutes: String(minutes) }));
-  }
+  if (wait.ewtSeconds === undefined) return prompts;
+  // Short waits are not worth a number ("less than 2 minutes"); longer ones are rounded up, so
+  // that the caller is never promised less than the estimate.
+  if (wait.ewtSeconds < SHORT_WAIT_SECONDS) prompts.push(say(config, language, estimateShort, {}));
+  else prompts.push(say(config, language, estimate, { minutes: String(Math.ceil(wait.ewtSeconds / 60)) }));
   return prompts;
 }
 

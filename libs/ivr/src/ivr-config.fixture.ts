@@ -13,6 +13,7 @@ export function smallRawConfig(): Record<string, unknown> {
     announcements: {
       position: { 'en-US': 'You are number {position}.', 'zh-CN': '您排在第{position}位。' },
       estimate: { 'en-US': 'About {minutes} minutes.', 'zh-CN': '约{minutes}分钟。' },
+      estimateShort: { 'en-US': 'Less than 2 minutes.', 'zh-CN': '不到2分钟。' },
       callbackOffer: { 'en-US': 'Press 1 for a call back.', 'zh-CN': '回电请按1。' },
       callbackConfirmed: { 'en-US': 'We will call you back.', 'zh-CN': '我们会给您回电。' },
       apology: { 'en-US': 'Sorry.', 'zh-CN': '抱歉。' },

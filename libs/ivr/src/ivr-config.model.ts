@@ -132,6 +132,8 @@ export interface IvrFlow {
 export interface IvrAnnouncements {
   position: LocalizedText;
   estimate: LocalizedText;
+  /** Said instead of `estimate` for a wait under two minutes. */
+  estimateShort: LocalizedText;
   callbackOffer: LocalizedText;
   /** Said when a waiting caller's call-back is booked, before the line is released. */
   callbackConfirmed: LocalizedText;

@@ -106,18 +106,27 @@ function readAnnouncements(root: MappingReader, languages: readonly LanguageTag[
   const section = root.mapping('announcements', [
     'position',
     'estimate',
+    'estimateShort',
     'callbackOffer',
     'callbackConfirmed',
     'apology',
   ]);
   if (section === undefined) {
-    return { position: {}, estimate: {}, callbackOffer: {}, callbackConfirmed: {}, apology: {} };
+    return {
+      position: {},
+      estimate: {},
+      estimateShort: {},
+      callbackOffer: {},
+      callbackConfirmed: {},
+      apology: {},
+    };
   }
   const text = (name: keyof IvrAnnouncements, placeholders: readonly string[] = []): LocalizedText =>
     readLocalizedText(root.log, root.at(`announcements.${name}`), section.raw(name), languages, placeholders);
   return {
     position: text('position', ['position']),
     estimate: text('estimate', ['minutes']),
+    estimateShort: text('estimateShort'),
     callbackOffer: text('callbackOffer'),
     callbackConfirmed: text('callbackConfirmed'),
     apology: text('apology'),

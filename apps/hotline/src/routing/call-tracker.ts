@@ -58,6 +58,13 @@ export class CallTracker {
     return this.connections.get(agentId)?.callSid;
   }
 
+  /** The queue of the call an agent is busy with. */
+  queueOf(agentId: string): string | undefined {
+    const callerId = this.engine.agent(agentId)?.callerId;
+    const offered = callerId === undefined ? undefined : this.offers.get(callerId)?.queue;
+    return offered ?? this.connections.get(agentId)?.queue ?? this.wrapping.get(agentId)?.queue;
+  }
+
   /** The call an agent is busy with: ringing for, talking on or wrapping up. */
   callOf(agentId: string): string | undefined {
     const view = this.engine.agent(agentId);

@@ -13,7 +13,21 @@ export class DecisionRecorder {
     private readonly settings: Settings,
   ) {}
 
-  async record(fact: TimedFact): Promise<void> {
+  /** Facts of one call are written in the order they happened; facts of different calls side by side. */
+  private readonly pending = new Map<string, Promise<void>>();
+
+  record(fact: TimedFact): Promise<void> {
+    const previous = this.pending.get(fact.callSid) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.write(fact));
+    this.pending.set(fact.callSid, next);
+    const forget = () => {
+      if (this.pending.get(fact.callSid) === next) this.pending.delete(fact.callSid);
+    };
+    next.then(forget, forget);
+    return next;
+  }
+
+  private async write(fact: TimedFact): Promise<void> {
     const { at } = fact;
     const call = await this.ledger.find(fact.callSid);
     if (!call) return;

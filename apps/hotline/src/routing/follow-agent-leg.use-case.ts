@@ -39,11 +39,12 @@ export class FollowAgentLeg {
     }
     if (status === 'in-progress' || status === 'answered') {
       if (this.host.tracker.offeredTo(caller) !== agent) return;
-      this.bridge.forgetLeg(caller);
+      // The leg is kept while the agent talks: hanging up from the desktop ends it, not the caller's call.
       await this.host.offerAnswered(caller, agent);
       return;
     }
     if (status === 'completed' && this.host.tracker.talkingOn(agent) === caller) {
+      this.bridge.forgetLeg(caller);
       await this.host.callEnded(agent);
       await this.releaseCaller(caller);
       return;

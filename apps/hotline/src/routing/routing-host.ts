@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, Opti
 import { AcdDecision, AgentView, CallerPosition, MissReason, RoutingEngine } from '@hotline/acd';
 import { estimateWaitSeconds } from '@hotline/metrics';
 import { AgentState } from '@hotline/contracts';
-import { AgentDirectory, AgentLog, CallLedger, CallRecord, RoutingJournal } from '@hotline/persistence';
+import { AgentDirectory, AgentLog, CallRecord, RoutingJournal } from '@hotline/persistence';
 import type { Logger } from 'pino';
 import { Subject } from 'rxjs';
 import { Settings } from '../config/settings';
@@ -42,6 +42,8 @@ export class RoutingHost implements OnApplicationBootstrap, OnApplicationShutdow
   readonly tracker: CallTracker;
   private readonly handleTimes = new RecentHandleTimes();
   private chain: Promise<unknown> = Promise.resolve();
+  /** Writes handed out by inputs and not yet durable. */
+  private readonly writes = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | undefined;
   private readonly knownStates = new Map<string, AgentState>();
   private stopped = false;
@@ -52,7 +54,6 @@ export class RoutingHost implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly journal: RoutingJournal,
     private readonly agentLog: AgentLog,
     private readonly agents: AgentDirectory,
-    private readonly ledger: CallLedger,
     private readonly recorder: DecisionRecorder,
     @Inject(LOGGER) private readonly logger: Logger,
     @Optional() private readonly preferred?: PreferredAgentPolicy,
@@ -171,50 +172,59 @@ export class RoutingHost implements OnApplicationBootstrap, OnApplicationShutdow
     this.tracker.holdChanged(agentId, onHold, this.clock.now());
   }
 
-  /** Resolves once every input handed in so far has been applied and recorded. */
-  idle(): Promise<void> {
-    return this.run(async () => undefined);
+  /** Resolves once every input handed in so far has been applied and its writes are durable. */
+  async idle(): Promise<void> {
+    await this.run(() => Promise.resolve());
+    await Promise.all(this.writes);
   }
 
+  /**
+   * Journals the input and applies it. The engine's step itself never waits on disk (inputs
+   * would queue behind each other's commits); the caller's promise resolves once the input's
+   * journal entry and everything it led to are durable.
+   */
   private input(input: RoutingInputData): Promise<void> {
-    return this.run(async () => {
+    return this.run(() => {
       const now = this.clock.now();
-      await this.journal.append({
+      const journaled = this.journal.append({
         at: now,
         kind: input.kind,
         data: input as unknown as Record<string, unknown>,
       });
-      const touched = [
-        agentOf(input),
-        'callerId' in input ? this.tracker.offeredTo(input.callerId) : undefined,
-      ];
-      const decisions = applyRoutingInput(this.engine, input, now);
-      await this.settle(
-        input,
-        decisions,
-        touched.filter((agent): agent is string => agent !== undefined),
-      );
+      const agent = agentOf(input);
+      const settled = this.settle(input, applyRoutingInput(this.engine, input, now), agent ? [agent] : []);
+      return Promise.all([journaled, settled]).then(() => undefined);
     });
   }
 
-  /** One input at a time, in arrival order: the engine is a single-threaded state machine. */
-  private run<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.chain.then(work, work);
-    this.chain = next.catch((error: unknown) => this.logger.error({ err: error }, 'routing input failed'));
-    return next;
+  /**
+   * One input at a time, in arrival order: the engine is a single-threaded state machine. `work`
+   * changes the engine at once and hands back its pending writes, which the caller waits for while
+   * the next input goes ahead.
+   */
+  private run(work: () => Promise<void>): Promise<void> {
+    const step = this.chain.then(() => ({ writes: this.track(work()) }));
+    this.chain = step.catch((error: unknown) => this.logger.error({ err: error }, 'routing input failed'));
+    return step.then(({ writes }) => writes);
   }
 
-  private async settle(
-    input: RoutingInputData | null,
-    decisions: AcdDecision[],
-    agents: string[],
-  ): Promise<void> {
-    for (const fact of this.tracker.observe(input, decisions, this.clock.now()))
-      await this.recorder.record(fact);
+  private track(writes: Promise<void>): Promise<void> {
+    this.writes.add(writes);
+    const forget = () => this.writes.delete(writes);
+    writes.then(forget, forget);
+    return writes;
+  }
+
+  /** Records what the decisions did to calls and agents, and publishes them; returns the writes. */
+  private settle(input: RoutingInputData | null, decisions: AcdDecision[], agents: string[]): Promise<void> {
+    const facts = this.tracker.observe(input, decisions, this.clock.now());
+    this.learn(facts);
+    const recorded = facts.map((fact) => this.recorder.record(fact));
     const touched = new Set([...agents, ...decisions.flatMap((d) => ('agentId' in d ? [d.agentId] : []))]);
-    for (const agentId of touched) await this.syncAgent(agentId);
+    const logged = [...touched].map((agentId) => this.syncAgent(agentId));
     for (const decision of decisions) this.decisions$.next(decision);
     this.schedule();
+    return Promise.all([...recorded, ...logged]).then(() => undefined);
   }
 
   /** Logs an agent's new state (durably) and tells whoever listens, when it changed. */
@@ -222,15 +232,14 @@ export class RoutingHost implements OnApplicationBootstrap, OnApplicationShutdow
     const view = this.engine.agent(agentId);
     if (!view || this.knownStates.get(agentId) === view.state) return;
     this.knownStates.set(agentId, view.state);
-    const callSid = this.tracker.callOf(agentId);
-    const call = callSid ? await this.ledger.find(callSid) : null;
+    // Appended now, in the order the engine changed states; the agent log keeps that order.
     const event = await this.agentLog.append({
       agentId,
       state: view.state,
       at: this.clock.now(),
       reason: view.reason,
-      callSid,
-      queue: call?.queue ?? undefined,
+      callSid: this.tracker.callOf(agentId),
+      queue: this.tracker.queueOf(agentId),
     });
     this.agentChanges$.next({ ...event });
   }

@@ -42,7 +42,7 @@ export class TwilioBridge implements OnApplicationBootstrap {
     return this.failures;
   }
 
-  /** The agent's ringing leg for this caller, if it is still ringing. */
+  /** The agent's leg for this caller, from the offer until it is missed or the call ends. */
   legOf(callerId: string): Leg | undefined {
     return this.legs.get(callerId);
   }

@@ -22,7 +22,7 @@ export interface OfflineContactCenter {
   /** Where Hotline listens, and the base of every URL the stand-in calls (PUBLIC_BASE_URL). */
   hotlineUrl: string;
   standInUrl: string;
-  /** Ends every call at the stand-in, then stops Hotline; safe to call twice. */
+  /** Stops Hotline, then ends every call at the stand-in and stops it; safe to call twice. */
   close(): Promise<void>;
 }
 
@@ -71,8 +71,9 @@ export async function startOfflineContactCenter(
       standInUrl: sim.url,
       close: () =>
         (closed ??= (async () => {
-          await sim.close();
+          // Hotline first: its shutdown waits for running handlers, and those may be calling the stand-in.
           await hotline.close();
+          await sim.close();
         })()),
     };
   } catch (error) {

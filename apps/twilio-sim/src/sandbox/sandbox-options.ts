@@ -32,7 +32,8 @@ export function readSandboxOptions(env: Record<string, string | undefined>): San
   const read = (name: string, fallback: string) => number(name, env[name] ?? fallback);
   const whole = (name: string, fallback: string) => {
     const value = read(name, fallback);
-    if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number ≥ 0, got ${value}`);
+    if (!Number.isInteger(value) || value < 0)
+      throw new Error(`${name} must be a whole number ≥ 0, got ${value}`);
     return value;
   };
   const timeScale = read('SANDBOX_TIME_SCALE', '1');

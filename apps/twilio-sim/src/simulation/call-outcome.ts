@@ -27,6 +27,7 @@ export function classifyCall(call: ObservedCall): ClassifiedCall {
   const agent = call.talkedTo.find((talk) => talk.party.startsWith('client:'));
   if (agent) return { outcome: 'answered', queued, waitSeconds: waitedUntil(agent.from) };
   if (stay.result === 'leave') return { outcome: 'callback', queued, waitSeconds: stay.waitSeconds };
-  if (call.endedBy === 'caller') return { outcome: 'abandoned', queued, waitSeconds: waitedUntil(call.endedAt) };
+  if (call.endedBy === 'caller')
+    return { outcome: 'abandoned', queued, waitSeconds: waitedUntil(call.endedAt) };
   return { outcome: 'routed-elsewhere', queued, waitSeconds: stay.waitSeconds ?? waitedUntil(call.endedAt) };
 }

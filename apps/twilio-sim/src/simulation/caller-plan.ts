@@ -43,11 +43,15 @@ export function callerPlanProblem(plan: unknown): string | null {
   const { ivrDigits, patienceSeconds, callbackAtOffer, surveyDigits } = plan as Record<string, unknown>;
   const keys = (value: unknown) => Array.isArray(value) && value.every((k) => typeof k === 'string');
   if (!keys(ivrDigits)) return 'callerPlan.ivrDigits must be a list of strings';
-  if (surveyDigits !== undefined && !keys(surveyDigits)) return 'callerPlan.surveyDigits must be a list of strings';
+  if (surveyDigits !== undefined && !keys(surveyDigits))
+    return 'callerPlan.surveyDigits must be a list of strings';
   if (patienceSeconds !== undefined && !(typeof patienceSeconds === 'number' && patienceSeconds >= 0)) {
     return 'callerPlan.patienceSeconds must be a number ≥ 0';
   }
-  if (callbackAtOffer !== undefined && !(Number.isInteger(callbackAtOffer) && (callbackAtOffer as number) >= 1)) {
+  if (
+    callbackAtOffer !== undefined &&
+    !(Number.isInteger(callbackAtOffer) && (callbackAtOffer as number) >= 1)
+  ) {
     return 'callerPlan.callbackAtOffer must be a whole number ≥ 1';
   }
   return null;

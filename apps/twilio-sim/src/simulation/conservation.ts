@@ -62,7 +62,9 @@ export async function checkConservation(
 }
 
 /** The fields both sides know of a call, for a field-by-field comparison. */
-export function expectedOf(call: SimulatedCallRecord): Record<'outcome' | 'tier' | 'language' | 'reason', string> {
+export function expectedOf(
+  call: SimulatedCallRecord,
+): Record<'outcome' | 'tier' | 'language' | 'reason', string> {
   return {
     outcome: call.classified.outcome,
     tier: call.profile.tier,

@@ -28,7 +28,9 @@ export class HotlineClient {
   /** Signs in (`POST /api/auth/login`); the session is refreshed as its token nears expiry. */
   static async signIn(baseUrl: string, username: string, password: string): Promise<HotlineClient> {
     const client = new HotlineClient(baseUrl);
-    client.keep(await client.send<SessionTokens>('POST', '/api/auth/login', { body: { username, password } }));
+    client.keep(
+      await client.send<SessionTokens>('POST', '/api/auth/login', { body: { username, password } }),
+    );
     return client;
   }
 

@@ -55,8 +55,10 @@ export function readMenuPaths(configDir: string): MenuPaths {
     for (const option of node.options ?? []) {
       if (option.digit === undefined) continue;
       const path = [...digits, String(option.digit)];
-      if (option.queue) routes.push({ queue: option.queue, reason: option.reason ?? option.queue, digits: path });
-      else if (option.next && !visited.has(option.next)) walk(option.next, path, new Set([...visited, option.next]));
+      if (option.queue)
+        routes.push({ queue: option.queue, reason: option.reason ?? option.queue, digits: path });
+      else if (option.next && !visited.has(option.next))
+        walk(option.next, path, new Set([...visited, option.next]));
     }
   };
   walk(flow.start, [], new Set([flow.start]));

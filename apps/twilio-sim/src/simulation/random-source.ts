@@ -19,7 +19,10 @@ export function exponential(random: RandomSource, mean: number): number {
 }
 
 /** A key drawn with probability proportional to its weight. */
-export function weightedPick<K extends string>(random: RandomSource, weights: Readonly<Record<K, number>>): K {
+export function weightedPick<K extends string>(
+  random: RandomSource,
+  weights: Readonly<Record<K, number>>,
+): K {
   const entries = (Object.entries(weights) as Array<[K, number]>).filter(([, weight]) => weight > 0);
   if (entries.length === 0) throw new Error('nothing to pick from: every weight is 0');
   const total = entries.reduce((sum, [, weight]) => sum + weight, 0);

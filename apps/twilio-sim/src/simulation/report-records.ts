@@ -73,7 +73,6 @@ export class ReportRecords implements HotlineRecords {
       return differences(group, expected.get(group) ?? zero(), run);
     });
   }
-
 }
 
 /** The report's counts: `all` from the queue rows, `tier:<name>` from the rows of each tier. */

@@ -49,8 +49,8 @@ export class SimulatedAgent {
   private client?: HotlineClient;
   private desk?: Socket;
   private phone?: SoftphoneLine;
-  private ringing?: AbortController;
-  private talking?: AbortController;
+  /** Per softphone call: aborted when it stops ringing or ends (events of an earlier call may come late). */
+  private readonly lines = new Map<string, AbortController>();
   private acceptedAt?: number;
   private readonly reasons = new Map<string, Promise<string | undefined>>();
 
@@ -73,8 +73,12 @@ export class SimulatedAgent {
     const phone = await SoftphoneLine.register(this.urls.standIn, this.username);
     this.phone = phone;
     phone.on('incoming', (callSid) => this.act(() => this.pickUp(callSid)));
-    phone.on('cancel', () => this.ringing?.abort());
-    phone.on('disconnected', () => this.talking?.abort());
+    const lineGone = (callSid: string) => {
+      this.lines.get(callSid)?.abort();
+      this.lines.delete(callSid);
+    };
+    phone.on('cancel', lineGone);
+    phone.on('disconnected', lineGone);
     const desk = io(this.urls.hotline + AGENT_NAMESPACE, {
       // A function, so that a reconnection after the token expired signs in with a fresh one.
       auth: (send) => void client.accessToken().then((token) => send({ token })),
@@ -82,7 +86,10 @@ export class SimulatedAgent {
     });
     this.desk = desk;
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${this.username}: no agent state`)), FIRST_STATE_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => reject(new Error(`${this.username}: no agent state`)),
+        FIRST_STATE_TIMEOUT_MS,
+      );
       desk.once(AGENT_EVENTS.state, () => {
         clearTimeout(timer);
         resolve();
@@ -107,13 +114,13 @@ export class SimulatedAgent {
       this.observer.missed(this.username);
       return;
     }
-    this.ringing = new AbortController();
-    if (!(await this.wait(around(this.random, this.behaviour.ringDelaySeconds), this.ringing))) return;
+    const line = new AbortController();
+    this.lines.set(callSid, line);
+    if (!(await this.wait(around(this.random, this.behaviour.ringDelaySeconds), line))) return;
     this.phone?.accept(callSid);
     this.acceptedAt = this.clock.nowMs();
-    this.talking = new AbortController();
     // The caller hanging up first ends the talk early; the agent then has nothing to hang up.
-    if (!(await this.wait(exponential(this.random, this.behaviour.talkSeconds), this.talking))) return;
+    if (!(await this.wait(exponential(this.random, this.behaviour.talkSeconds), line))) return;
     if (this.random() < this.behaviour.softphoneHangUpShare) this.phone?.hangUp(callSid);
     else await this.hangUpOnDesk(callSid);
   }

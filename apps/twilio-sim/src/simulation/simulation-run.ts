@@ -126,7 +126,10 @@ export async function runSimulation(
 }
 
 /** Known callers' customer records, created (or updated) in one CSV import. */
-export async function importCustomers(admin: HotlineClient, customers: readonly SimulatedCustomer[]): Promise<void> {
+export async function importCustomers(
+  admin: HotlineClient,
+  customers: readonly SimulatedCustomer[],
+): Promise<void> {
   if (customers.length === 0) return;
   const rows = customers.map((c) => [c.phone, c.name, c.language, c.tier].join(','));
   const csv = ['phone,name,language,tier', ...rows].join('\n');
@@ -151,7 +154,11 @@ async function drain(
   }
 }
 
-function recordOf(call: PlacedCall, observed: ObservedCall | undefined, journal: AgentJournal): SimulatedCallRecord {
+function recordOf(
+  call: PlacedCall,
+  observed: ObservedCall | undefined,
+  journal: AgentJournal,
+): SimulatedCallRecord {
   return {
     sid: call.sid,
     profile: call.profile,

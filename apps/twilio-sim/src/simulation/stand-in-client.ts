@@ -44,7 +44,8 @@ export class StandInClient {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ from, to, callerPlan }),
     });
-    if (response.status !== 201) throw new Error(`placing a call: ${response.status} ${await response.text()}`);
+    if (response.status !== 201)
+      throw new Error(`placing a call: ${response.status} ${await response.text()}`);
     return ((await response.json()) as { sid: string }).sid;
   }
 

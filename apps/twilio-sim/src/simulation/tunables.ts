@@ -16,7 +16,10 @@ export const TUNABLES = {
   tiers: ['platinum=1,gold=2,silver=3,standard=4', 'tiers of known customers, by weight'],
   'known-share': ['0.5', 'share of calls from numbers Hotline knows as customers'],
   languages: ['zh-CN=1,en-US=1', 'languages callers speak, by weight'],
-  queues: ['', 'queues chosen at the IVR, by weight (e.g. billing=2,sales=1); default: every menu path alike'],
+  queues: [
+    '',
+    'queues chosen at the IVR, by weight (e.g. billing=2,sales=1); default: every menu path alike',
+  ],
   patience: ['120', 'mean seconds a caller waits for an agent before hanging up (exponential)'],
   'callback-share': ['0.1', 'share of callers who press 1 for a call back at the 1st or 2nd offer'],
   'survey-share': ['0.7', 'share of callers who answer the post-call survey'],

@@ -6,7 +6,7 @@ import { RoutingInput, RoutingJournal } from '../ports/routing-journal.port';
 import { AgentEventEntity } from './entities/agent-event.entity';
 import { AgentEntity } from './entities/agent.entity';
 import { RoutingInputEntity } from './entities/routing-input.entity';
-import { WriteBatcher } from './write-batcher';
+import { OperationBatcher } from './write-batcher';
 
 export class TypeormAgentDirectory extends AgentDirectory {
   constructor(private readonly dataSource: DataSource) {
@@ -44,11 +44,11 @@ function toAgentEvent(row: AgentEventEntity): AgentEvent {
 }
 
 export class TypeormAgentLog extends AgentLog {
-  private readonly writes: WriteBatcher;
+  private readonly writes: OperationBatcher;
 
   constructor(private readonly dataSource: DataSource) {
     super();
-    this.writes = new WriteBatcher(dataSource);
+    this.writes = new OperationBatcher(dataSource);
   }
 
   async append(event: NewAgentEvent): Promise<AgentEvent> {
@@ -96,11 +96,11 @@ export class TypeormAgentLog extends AgentLog {
 }
 
 export class TypeormRoutingJournal extends RoutingJournal {
-  private readonly writes: WriteBatcher;
+  private readonly writes: OperationBatcher;
 
   constructor(private readonly dataSource: DataSource) {
     super();
-    this.writes = new WriteBatcher(dataSource);
+    this.writes = new OperationBatcher(dataSource);
   }
 
   async append(input: RoutingInput): Promise<void> {

@@ -63,8 +63,9 @@ function optionsFor(target: DatabaseTarget, flavour: 'mysql' | 'mariadb'): DataS
     charset: 'utf8mb4_unicode_ci',
     supportBigNumbers: true,
     bigNumberStrings: false,
-    poolSize: 10,
-    extra: { connectionLimit: 10 },
+    // Four group-commit writers hold a connection each while they commit; reads need the rest.
+    poolSize: 20,
+    extra: { connectionLimit: 20 },
   };
 }
 

@@ -1,10 +1,11 @@
 import { DataSource, EntityManager } from 'typeorm';
 
-type Operation<T> = (manager: EntityManager) => Promise<T>;
+/** Commits a batch of writes inside one transaction, answering each write in order. */
+export type CommitBatch<W, R> = (manager: EntityManager, writes: W[]) => Promise<R[]>;
 
-interface Pending {
-  operation: Operation<unknown>;
-  resolve: (value: unknown) => void;
+interface Pending<W, R> {
+  write: W;
+  resolve: (value: R) => void;
   reject: (error: unknown) => void;
 }
 
@@ -18,15 +19,18 @@ const ATTEMPTS_ALONE = 3;
  * sequence number taken by another instance), each write is retried on its own so one bad write
  * never fails its neighbours.
  */
-export class WriteBatcher {
-  private queue: Pending[] = [];
+export class WriteBatcher<W, R> {
+  private queue: Pending<W, R>[] = [];
   private running: Promise<void> | null = null;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly commitBatch: CommitBatch<W, R>,
+  ) {}
 
-  run<T>(operation: Operation<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.queue.push({ operation, resolve: resolve as (value: unknown) => void, reject });
+  run(write: W): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.queue.push({ write, resolve, reject });
       this.running ??= this.drain();
     });
   }
@@ -42,36 +46,63 @@ export class WriteBatcher {
         // Let the requests already received hand in their writes first: with a synchronous
         // driver (SQLite) nothing else would run between two commits, and no batch would form.
         await new Promise((resolve) => setImmediate(resolve));
-        const batch = this.queue.splice(0, MAX_BATCH);
-        await this.commit(batch);
+        await this.commit(this.queue.splice(0, MAX_BATCH));
       }
     } finally {
       this.running = null;
     }
   }
 
-  private async commit(batch: Pending[]): Promise<void> {
-    const results: unknown[] = [];
+  private async commit(batch: Pending<W, R>[]): Promise<void> {
     try {
-      await this.dataSource.transaction(async (manager) => {
-        for (const pending of batch) results.push(await pending.operation(manager));
-      });
+      const results = await this.dataSource.transaction((manager) =>
+        this.commitBatch(
+          manager,
+          batch.map((pending) => pending.write),
+        ),
+      );
       batch.forEach((pending, index) => pending.resolve(results[index]));
     } catch {
       for (const pending of batch) await this.commitAlone(pending);
     }
   }
 
-  private async commitAlone(pending: Pending): Promise<void> {
+  private async commitAlone(pending: Pending<W, R>): Promise<void> {
     let lastError: unknown;
     for (let attempt = 0; attempt < ATTEMPTS_ALONE; attempt++) {
       try {
-        pending.resolve(await this.dataSource.transaction((manager) => pending.operation(manager)));
+        const [result] = await this.dataSource.transaction((manager) =>
+          this.commitBatch(manager, [pending.write]),
+        );
+        pending.resolve(result);
         return;
       } catch (error) {
         lastError = error;
       }
     }
     pending.reject(lastError);
+  }
+}
+
+type Operation = (manager: EntityManager) => Promise<unknown>;
+
+/** A batcher of arbitrary operations, run one after the other in the batch's transaction. */
+export class OperationBatcher {
+  private readonly batcher: WriteBatcher<Operation, unknown>;
+
+  constructor(dataSource: DataSource) {
+    this.batcher = new WriteBatcher(dataSource, async (manager, operations) => {
+      const results: unknown[] = [];
+      for (const operation of operations) results.push(await operation(manager));
+      return results;
+    });
+  }
+
+  run<T>(operation: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.batcher.run(operation) as Promise<T>;
+  }
+
+  idle(): Promise<void> {
+    return this.batcher.idle();
   }
 }
