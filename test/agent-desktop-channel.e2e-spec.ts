@@ -206,6 +206,15 @@ describe('the agent desktop channel (/agent) and agent REST', () => {
     expect(refused.status).toBe(403);
   });
 
+  it('serves the agent desktop and, for production softphones, Twilio’s Voice SDK', async () => {
+    const page = await hotline.http('GET', '/agent/');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<html');
+    const sdk = await hotline.http('GET', '/agent/voice-sdk.js');
+    expect(sdk.status).toBe(200);
+    expect(sdk.body).toContain('Device');
+  });
+
   it('issues a softphone token whose identity is the agent’s, with incoming calls allowed', async () => {
     const token = await hotline.login('agent1', 'agent-demo');
     const response = await hotline.http('GET', '/api/agents/me/voice-token', { token });
