@@ -10,6 +10,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { Clock } from './shared/clock';
 import { InFlightRequests } from './shared/in-flight-requests';
+import { WriteDrains } from './shared/write-drains';
 import { LOGGER } from './shared/logger';
 import { MonitorModule } from './monitor/monitor.module';
 import { TelephonyModule } from './telephony/telephony.module';
@@ -33,8 +34,9 @@ class RuntimeModule {
         { provide: LOGGER, useValue: runtime.logger },
         InFlightRequests,
         { provide: APP_INTERCEPTOR, useExisting: InFlightRequests },
+        { provide: WriteDrains, useValue: new WriteDrains() },
       ],
-      exports: [Settings, Clock, LOGGER, InFlightRequests],
+      exports: [Settings, Clock, LOGGER, InFlightRequests, WriteDrains],
     };
   }
 }

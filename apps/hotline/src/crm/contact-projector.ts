@@ -1,10 +1,11 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { AnyCallEvent } from '@hotline/contracts';
 import { contactsFromLog, FcrContact } from '@hotline/metrics';
 import { CallLedger, ContactLog } from '@hotline/persistence';
 import type { Logger } from 'pino';
 import { Settings } from '../config/settings';
 import { Clock } from '../shared/clock';
+import { WriteDrains } from '../shared/write-drains';
 import { LOGGER } from '../shared/logger';
 
 /** Events that change what is known of a contact. */
@@ -19,7 +20,7 @@ const CALL_LEAD_MS = 24 * 60 * 60 * 1000;
  * missed by a crash between an event and its projection are restored.
  */
 @Injectable()
-export class ContactProjector implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ContactProjector implements OnApplicationBootstrap {
   private pending: Promise<void> = Promise.resolve();
   private readonly windowMs: number;
 
@@ -29,19 +30,17 @@ export class ContactProjector implements OnApplicationBootstrap, OnApplicationSh
     private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
     settings: Settings,
+    drains: WriteDrains,
   ) {
     this.windowMs = settings.contactCenter.crm.fcr.windowSeconds * 1000;
     ledger.onAppended((event) => this.heard(event));
+    drains.register(() => this.idle());
   }
 
   async onApplicationBootstrap(): Promise<void> {
     const now = this.clock.now();
     const events = await this.ledger.eventsBetween(now - this.windowMs - CALL_LEAD_MS, now + 1);
     await this.run(() => this.saveAll(contactsFromLog(events)));
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.idle();
   }
 
   /** Resolves once every contact heard of so far is saved. */

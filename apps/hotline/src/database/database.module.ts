@@ -15,6 +15,7 @@ import {
 } from '@hotline/persistence';
 import { DataSource } from 'typeorm';
 import { InFlightRequests } from '../shared/in-flight-requests';
+import { WriteDrains } from '../shared/write-drains';
 
 /** The opened database and the TypeORM adapters behind Hotline's persistence ports. */
 @Global()
@@ -26,11 +27,16 @@ export class DatabaseModule implements OnApplicationShutdown {
     @Inject(AgentLog) private readonly agentLog: TypeormAgentLog,
     @Inject(RoutingJournal) private readonly journal: TypeormRoutingJournal,
     private readonly inFlight: InFlightRequests,
+    private readonly drains: WriteDrains,
   ) {}
 
-  /** Lets running handlers finish, commits every write they handed in, then closes the database. */
+  /**
+   * Lets running handlers and background writers finish, commits every write they handed in,
+   * then closes the database.
+   */
   async onApplicationShutdown(): Promise<void> {
     await this.inFlight.idle();
+    await this.drains.drain();
     await Promise.all([this.ledger.flush(), this.agentLog.flush(), this.journal.flush()]);
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }

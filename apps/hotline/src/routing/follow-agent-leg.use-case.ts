@@ -39,6 +39,12 @@ export class FollowAgentLeg {
     }
     if (status === 'in-progress' || status === 'answered') {
       if (this.host.tracker.offeredTo(caller) !== agent) return;
+      // The caller may have hung up just before the agent picked up: then nobody was answered.
+      const call = await this.ledger.find(caller);
+      if (call && (call.endedAt !== null || call.status === 'completed')) {
+        await this.host.callerLeft(caller);
+        return;
+      }
       // The leg is kept while the agent talks: hanging up from the desktop ends it, not the caller's call.
       await this.host.offerAnswered(caller, agent);
       return;

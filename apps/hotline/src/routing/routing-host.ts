@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { Subject } from 'rxjs';
 import { Settings } from '../config/settings';
 import { Clock } from '../shared/clock';
+import { WriteDrains } from '../shared/write-drains';
 import { LOGGER } from '../shared/logger';
 import { acdConfigFrom } from './acd-config.mapper';
 import { CallTracker, TimedFact } from './call-tracker';
@@ -18,6 +19,7 @@ import { agentOf, applyRoutingInput, RoutingInputData } from './routing-input';
 
 /** How long the journal is replayed after a restart: a day of routing covers every open call. */
 const REPLAY_WINDOW_MS = 24 * 3600 * 1000;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface AgentChange {
   agentId: string;
@@ -56,10 +58,17 @@ export class RoutingHost implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly agents: AgentDirectory,
     private readonly recorder: DecisionRecorder,
     @Inject(LOGGER) private readonly logger: Logger,
+    drains: WriteDrains,
     @Optional() private readonly preferred?: PreferredAgentPolicy,
   ) {
     this.engine = new RoutingEngine(acdConfigFrom(settings));
     this.tracker = new CallTracker(this.engine);
+    // At shutdown, once no request is running: finish the writes, then take no more inputs (a
+    // caller still in line re-enters with their next wait-loop request after the restart).
+    drains.register(async () => {
+      await this.idle();
+      this.stopped = true;
+    });
   }
 
   /** Rebuilds lines, agent states and offers from the journal, then catches up with the clock. */
@@ -184,6 +193,7 @@ export class RoutingHost implements OnApplicationBootstrap, OnApplicationShutdow
    * journal entry and everything it led to are durable.
    */
   private input(input: RoutingInputData): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     return this.run(() => {
       const now = this.clock.now();
       const journaled = this.journal.append({
@@ -259,7 +269,8 @@ export class RoutingHost implements OnApplicationBootstrap, OnApplicationShutdow
       () => {
         void this.run(() => this.settle(null, this.engine.tick(this.clock.now()), []));
       },
-      Math.max(0, deadline - this.clock.now()),
+      // Node's timers hold at most ~24.8 days; a later deadline is simply looked at again then.
+      Math.min(MAX_TIMER_MS, Math.max(0, deadline - this.clock.now())),
     );
     this.timer.unref();
   }

@@ -75,6 +75,12 @@ export class TwilioBridge implements OnApplicationBootstrap {
     try {
       const [call, agent] = await Promise.all([this.ledger.find(callerId), this.agents.findById(agentId)]);
       if (!call || !agent) throw new Error(`offer for an unknown call or agent (${callerId}, ${agentId})`);
+      // The caller booked a call-back or hung up while the offer was being made: they are no
+      // longer waiting for an agent, so nobody is dialled.
+      if (call.outcome !== 'in-progress' || call.endedAt !== null) {
+        await this.host.callerLeft(callerId);
+        return;
+      }
       if (!(await this.isInRoom(callerId))) {
         const queue = this.host.tracker.twilioQueueOf(callerId) ?? call.queue ?? decision.queue;
         await this.api.dequeue(queue, callerId, this.urls.to('bridge', { room: callerId }));

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CallLedger } from '@hotline/persistence';
 import { TwimlRenderer } from '@hotline/telephony';
+import { RoutingHost } from '../routing/routing-host';
 import { Clock } from '../shared/clock';
 import { DomainError } from '../shared/domain-error';
 import { VoiceRequest } from '../twilio/twilio-request';
@@ -17,6 +18,7 @@ export class RequestCallback {
 
   constructor(
     private readonly ledger: CallLedger,
+    private readonly routing: RoutingHost,
     private readonly urls: WebhookUrls,
     private readonly clock: Clock,
   ) {}
@@ -26,8 +28,11 @@ export class RequestCallback {
     if (!call || call.queue === null || call.queuedAt === null) {
       throw new DomainError('CALL.NOT_QUEUED', `Call ${request.callSid} is not queued`, 404);
     }
-    if (request.form.Digits !== '1')
+    // An agent is already ringing for this caller: they are about to be answered, not called back.
+    const ringing = this.routing.tracker.offeredTo(call.callSid) !== undefined;
+    if (request.form.Digits !== '1' || ringing) {
       return this.twiml.redirect(this.urls.to('queueWait', { lang: language ?? call.language }));
+    }
     const at = this.clock.now();
     await this.ledger.record(
       call.callSid,
