@@ -186,6 +186,15 @@ function describeWebhooks(db: 'sqlite' | 'mysql') {
       expect(events.map((e) => e.seq)).toEqual([0, 1]);
     });
 
+    it('accepts a call reported ringing before Twilio asks the Voice URL, storing nothing for it', async () => {
+      const sid = callSid();
+      const early = await hotline.twilio('/twilio/status', { ...voiceParams(sid), SequenceNumber: '0' });
+      expect(early.status).toBe(204);
+      expect(await ledger.find(sid)).toBeNull();
+      expect((await hotline.twilio('/twilio/voice', voiceParams(sid))).status).toBe(200);
+      expect((await ledger.events(sid)).map((e) => e.type)).toEqual(['call.received']);
+    });
+
     it('ends in the right state when status callbacks arrive out of order', async () => {
       const sid = callSid();
       await hotline.twilio('/twilio/voice', voiceParams(sid));

@@ -34,12 +34,15 @@ export class ApplyCallStatus {
     if (!Number.isInteger(sequence) || sequence < 0) {
       throw new DomainError('TWILIO.BAD_REQUEST', 'SequenceNumber must be a whole number', 400);
     }
+    const final = FINAL_STATUSES.includes(request.callStatus);
     const call = await this.ledger.find(request.callSid);
+    // Twilio may report a call initiated or ringing before it asks the Voice URL what to do: there
+    // is no call to attach it to yet, and later callbacks (higher SequenceNumber) supersede it.
+    if (!call && !final) return;
     if (!call) throw new DomainError('CALL.NOT_FOUND', `No call ${request.callSid}`, 404);
     // Our own clock, not Twilio's Timestamp (whole seconds): every event of a call on one clock.
     const at = this.clock.now();
     const duration = request.form.CallDuration === undefined ? undefined : Number(request.form.CallDuration);
-    const final = FINAL_STATUSES.includes(request.callStatus);
     const outcome = outcomeAtEnd(call);
     const patch: CallPatch = final ? { endedAt: call.endedAt ?? at, outcome } : {};
     const { newest } = await this.ledger.applyStatus(
