@@ -6,6 +6,7 @@
  *   npx nest build hotline && node dist/bench/routing.bench.js
  */
 import { RoutingEngine, type AcdDecision, type AgentStrategy, type QueueConfig } from '@hotline/acd';
+import { seededRandom } from '../apps/twilio-sim/src/simulation/random-source';
 
 const QUEUES = 50;
 const STRATEGIES: AgentStrategy[] = [
@@ -26,18 +27,6 @@ const WARM_UP_CYCLES = 50_000;
 const THROUGHPUT_CYCLES = 300_000;
 const LATENCY_CYCLES = 100_000;
 
-/** A small seeded generator (mulberry32), so every run routes the same calls. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function queueConfig(index: number): QueueConfig {
   return {
     name: `q${index}`,
@@ -54,7 +43,7 @@ class Scenario {
     queues: Array.from({ length: QUEUES }, (_, i) => queueConfig(i)),
     tiers: TIERS,
   });
-  private readonly next = random(42);
+  private readonly next = seededRandom(42);
   /** Agents on a call, in the order their calls end. */
   private readonly onCall: string[] = [];
   private onCallHead = 0;
