@@ -2,6 +2,8 @@
 // answers through the softphone, shows the caller's profile, and records the disposition. The state
 // itself lives in desk-state.js; this file talks to Hotline and draws. Wire types: libs/contracts.
 import { io } from '/socket.io/socket.io.esm.min.js';
+import { $, setText, translateDocument } from '/console-shared/dom.js';
+import { logIn, tabSession } from '/console-shared/session.js';
 import {
   clockText,
   dispositionDue,
@@ -16,8 +18,7 @@ import {
 import { TEXT } from './i18n.js';
 import { openSoftphone } from './softphone.js';
 
-const $ = (selector) => document.querySelector(selector);
-const storage = window.sessionStorage;
+const session = tabSession('agent');
 const FIGURES_EVERY_MS = 60_000;
 
 let language = window.localStorage.getItem('agent.language') === 'zh' ? 'zh' : 'en';
@@ -34,10 +35,6 @@ let figuresTimer = null;
 
 const t = (key) => TEXT[language][key];
 
-function setText(element, text) {
-  if (element.textContent !== text) element.textContent = text;
-}
-
 function pct(ratio) {
   return ratio === null || ratio === undefined ? '–' : `${Math.round(ratio * 100)}%`;
 }
@@ -50,37 +47,18 @@ function showError(message) {
 
 // ---- Hotline's REST -------------------------------------------------------------------------
 
-async function post(path, body) {
-  const response = await fetch(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { ok: response.ok, status: response.status, body: await response.json().catch(() => ({})) };
-}
-
-/** A new access token from the refresh token; false when the session is over. */
-async function refreshSession() {
-  const refreshToken = storage.getItem('agent.refreshToken');
-  if (!refreshToken) return false;
-  const response = await post('/api/auth/refresh', { refreshToken });
-  if (!response.ok) return false;
-  saveSession(response.body);
-  return true;
-}
-
 /** An authorised request; an expired access token is refreshed once, an ended session signs out. */
 async function api(method, path, body) {
   for (let attempt = 0; ; attempt++) {
     const response = await fetch(path, {
       method,
       headers: {
-        authorization: `Bearer ${storage.getItem('agent.accessToken')}`,
+        authorization: `Bearer ${session.accessToken()}`,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    if (response.status === 401 && attempt === 0 && (await refreshSession())) continue;
+    if (response.status === 401 && attempt === 0 && (await session.refresh())) continue;
     if (response.status === 401) showSignIn();
     const json = response.status === 204 ? {} : await response.json().catch(() => ({}));
     return { ok: response.ok, status: response.status, body: json };
@@ -96,19 +74,13 @@ async function command(method, path, body) {
 
 // ---- session ----------------------------------------------------------------------------------
 
-function saveSession(session) {
-  storage.setItem('agent.accessToken', session.accessToken);
-  storage.setItem('agent.refreshToken', session.refreshToken);
-}
-
 function showSignIn(message = '') {
   socket?.disconnect();
   socket = null;
   phone?.close();
   phone = null;
   clearInterval(figuresTimer);
-  storage.removeItem('agent.accessToken');
-  storage.removeItem('agent.refreshToken');
+  session.forget();
   desk = INITIAL_DESK;
   $('#desk').hidden = true;
   $('#sign-out').hidden = true;
@@ -118,12 +90,7 @@ function showSignIn(message = '') {
 }
 
 async function signIn(event) {
-  event.preventDefault();
-  const form = new FormData(event.target);
-  const response = await post('/api/auth/login', {
-    username: form.get('username'),
-    password: form.get('password'),
-  });
+  const response = await logIn(event);
   if (!response.ok) {
     setText($('#sign-in-error'), t('badLogin'));
     return;
@@ -132,7 +99,7 @@ async function signIn(event) {
     showSignIn(t('notAgent'));
     return;
   }
-  saveSession(response.body);
+  session.save(response.body);
   await start();
 }
 
@@ -171,14 +138,14 @@ async function start() {
 function connect() {
   // The token is read at every (re)connection, so a refreshed one is used after a drop.
   socket = io('/agent', {
-    auth: (send) => send({ token: storage.getItem('agent.accessToken') }),
+    auth: (send) => send({ token: session.accessToken() }),
     transports: ['websocket'],
   });
   socket.on('connect', () => dispatch({ type: 'connected' }));
   socket.on('disconnect', () => dispatch({ type: 'disconnected' }));
   socket.on('exception', async (error) => {
     if (error.code !== 'AUTH.UNAUTHENTICATED') return;
-    if (await refreshSession()) socket.connect();
+    if (await session.refresh()) socket.connect();
     else showSignIn();
   });
   socket.on('agent.state', (state) => dispatch({ type: 'state', state }));
@@ -479,9 +446,7 @@ function renderContacts(contacts) {
 }
 
 function translatePage() {
-  document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
-  for (const element of document.querySelectorAll('[data-i18n]')) setText(element, t(element.dataset.i18n));
-  setText($('#language'), language === 'zh' ? 'English' : '中文');
+  translateDocument(language, t);
   $('#away-reason').setAttribute('aria-label', t('awayReason'));
   fillAwayReasons();
   render();
@@ -517,5 +482,5 @@ $('#language').addEventListener('click', () => {
 document.addEventListener('keydown', onKey);
 setInterval(render, 250);
 translatePage();
-if (storage.getItem('agent.accessToken')) start();
+if (session.accessToken()) start();
 else showSignIn();

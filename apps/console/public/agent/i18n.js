@@ -1,12 +1,10 @@
 // The agent desktop's words in English and Chinese; elements name theirs with data-i18n.
+import { SIGN_IN_TEXT } from '/console-shared/i18n.js';
+
 export const TEXT = {
   en: {
+    ...SIGN_IN_TEXT.en,
     title: 'Hotline agent',
-    signIn: 'Sign in',
-    signOut: 'Sign out',
-    username: 'User name',
-    password: 'Password',
-    badLogin: 'Wrong user name or password',
     notAgent: 'Only agents can open the agent desktop',
     connectionLost: 'Connection to Hotline lost — reconnecting…',
     phoneNotReady: 'Softphone not connected: calls cannot ring here',
@@ -82,12 +80,8 @@ export const TEXT = {
     },
   },
   zh: {
+    ...SIGN_IN_TEXT.zh,
     title: '热线坐席',
-    signIn: '登录',
-    signOut: '退出',
-    username: '用户名',
-    password: '密码',
-    badLogin: '用户名或密码错误',
     notAgent: '只有坐席可以使用坐席工作台',
     connectionLost: '与热线服务器的连接已断开，正在重新连接…',
     phoneNotReady: '软电话未连接，来电无法在此振铃',

@@ -1,17 +1,16 @@
 // Hotline wallboard: signs in, follows every queue on the /monitor socket and updates the page in
 // place (no re-rendering, so a TV never flickers). Wire types: libs/contracts/src/monitor.ts.
 import { io } from '/socket.io/socket.io.esm.min.js';
+import { $, setText, translateDocument } from '/console-shared/dom.js';
+import { SIGN_IN_TEXT } from '/console-shared/i18n.js';
+import { logIn, tabSession } from '/console-shared/session.js';
 
 const TEXT = {
   en: {
+    ...SIGN_IN_TEXT.en,
     title: 'Hotline wallboard',
     live: 'live',
     offline: 'offline',
-    signIn: 'Sign in',
-    signOut: 'Sign out',
-    username: 'User name',
-    password: 'Password',
-    badLogin: 'Wrong user name or password',
     forbidden: 'Only supervisors and admins can open the wallboard',
     alerts: 'Alerts',
     noAlerts: 'No alerts',
@@ -53,14 +52,10 @@ const TEXT = {
     },
   },
   zh: {
+    ...SIGN_IN_TEXT.zh,
     title: '热线实时看板',
     live: '实时',
     offline: '离线',
-    signIn: '登录',
-    signOut: '退出',
-    username: '用户名',
-    password: '密码',
-    badLogin: '用户名或密码错误',
     forbidden: '只有主管和管理员可以查看看板',
     alerts: '告警',
     noAlerts: '暂无告警',
@@ -103,8 +98,7 @@ const TEXT = {
   },
 };
 
-const $ = (selector) => document.querySelector(selector);
-const storage = window.sessionStorage;
+const session = tabSession('wallboard');
 let language = window.localStorage.getItem('wallboard.language') === 'zh' ? 'zh' : 'en';
 let socket = null;
 let selectedQueue = null;
@@ -137,18 +131,12 @@ function grown(seconds, receivedAt) {
   return seconds === null ? null : seconds + (Date.now() - receivedAt) / 1000;
 }
 
-function setText(element, text) {
-  if (element.textContent !== text) element.textContent = text;
-}
-
 function setLevel(element, level) {
   if (element.dataset.level !== level) element.dataset.level = level;
 }
 
 function translatePage() {
-  document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
-  for (const element of document.querySelectorAll('[data-i18n]')) setText(element, t(element.dataset.i18n));
-  setText($('#language'), language === 'zh' ? 'English' : '中文');
+  translateDocument(language, t);
   for (const entry of queues.values()) translateTile(entry.tile);
   renderAlerts();
   renderVips();
@@ -158,34 +146,10 @@ function translatePage() {
 
 // ---- session -------------------------------------------------------------------------------
 
-async function post(path, body) {
-  const response = await fetch(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { ok: response.ok, status: response.status, body: await response.json().catch(() => ({})) };
-}
-
-function saveSession(session) {
-  storage.setItem('wallboard.accessToken', session.accessToken);
-  storage.setItem('wallboard.refreshToken', session.refreshToken);
-}
-
-/** A new access token from the refresh token; false when the session is over. */
-async function refreshSession() {
-  const refreshToken = storage.getItem('wallboard.refreshToken');
-  if (!refreshToken) return false;
-  const response = await post('/api/auth/refresh', { refreshToken });
-  if (!response.ok) return false;
-  saveSession(response.body);
-  return true;
-}
-
 function showSignIn(message = '') {
   socket?.disconnect();
   socket = null;
-  storage.clear();
+  window.sessionStorage.clear();
   $('#board').hidden = true;
   $('#sign-out').hidden = true;
   $('#sign-in').hidden = false;
@@ -194,12 +158,7 @@ function showSignIn(message = '') {
 }
 
 async function signIn(event) {
-  event.preventDefault();
-  const form = new FormData(event.target);
-  const response = await post('/api/auth/login', {
-    username: form.get('username'),
-    password: form.get('password'),
-  });
+  const response = await logIn(event);
   if (!response.ok) {
     setText($('#sign-in-error'), t('badLogin'));
     return;
@@ -208,7 +167,7 @@ async function signIn(event) {
     showSignIn(t('forbidden'));
     return;
   }
-  saveSession(response.body);
+  session.save(response.body);
   start();
 }
 
@@ -227,7 +186,7 @@ function start() {
   $('#sign-out').hidden = false;
   // The token is read at every (re)connection, so a refreshed one is used after a drop.
   socket = io('/monitor', {
-    auth: (send) => send({ token: storage.getItem('wallboard.accessToken') }),
+    auth: (send) => send({ token: session.accessToken() }),
     transports: ['websocket'],
   });
   socket.on('connect', () => setStatus('live'));
@@ -236,7 +195,7 @@ function start() {
     setStatus('offline');
     if (error.message === 'AUTH.FORBIDDEN') showSignIn(t('forbidden'));
     else if (error.message === 'AUTH.UNAUTHENTICATED') {
-      if (await refreshSession()) socket.connect();
+      if (await session.refresh()) socket.connect();
       else showSignIn();
     }
   });
@@ -463,7 +422,7 @@ function renderAlerts() {
 
 async function loadIntervals() {
   const response = await fetch('/api/reports/intervals', {
-    headers: { authorization: `Bearer ${storage.getItem('wallboard.accessToken')}` },
+    headers: { authorization: `Bearer ${session.accessToken()}` },
   });
   if (!response.ok) return;
   const report = await response.json();
@@ -571,5 +530,5 @@ setInterval(tick, 1000);
 setInterval(() => socket && loadIntervals(), 60_000);
 translatePage();
 tick();
-if (storage.getItem('wallboard.accessToken')) start();
+if (session.accessToken()) start();
 else showSignIn();

@@ -20,7 +20,10 @@ export function consoleDirectory(start: string = __dirname): string {
   }
 }
 
-/** Serves the wallboard at /wallboard/ (plain files, no sign-in needed to load them; data needs a token). */
+/**
+ * Serves the wallboard at /wallboard/ and the console pages' shared files at /console-shared/ (plain
+ * files, no sign-in needed to load them; data needs a token).
+ */
 @Injectable()
 export class WallboardAssets implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
@@ -33,5 +36,11 @@ export class WallboardAssets implements OnModuleInit {
       decorateReply: false,
     });
     fastify.get('/wallboard', (_request, reply) => reply.redirect('/wallboard/'));
+    // What the wallboard and the agent desktop (/agent/) both load: sign-in, page helpers, base styles.
+    await fastify.register(fastifyStatic, {
+      root: join(consoleDirectory(), 'shared'),
+      prefix: '/console-shared/',
+      decorateReply: false,
+    });
   }
 }
