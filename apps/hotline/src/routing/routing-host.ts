@@ -196,13 +196,16 @@ export class RoutingHost implements OnApplicationBootstrap, OnApplicationShutdow
     if (this.stopped) return Promise.resolve();
     return this.run(() => {
       const now = this.clock.now();
+      // Applied first: an input the engine refuses (an unknown agent…) is not journaled, so a
+      // replay never meets it.
+      const decisions = applyRoutingInput(this.engine, input, now);
       const journaled = this.journal.append({
         at: now,
         kind: input.kind,
         data: input as unknown as Record<string, unknown>,
       });
       const agent = agentOf(input);
-      const settled = this.settle(input, applyRoutingInput(this.engine, input, now), agent ? [agent] : []);
+      const settled = this.settle(input, decisions, agent ? [agent] : []);
       return Promise.all([journaled, settled]).then(() => undefined);
     });
   }
