@@ -93,7 +93,8 @@ describe('REST API', () => {
       .post(api(`/Calls/${call.sid}.json`))
       .set('Authorization', h.auth)
       .type('form')
-      .send({ Twiml: twiml('<Say>Redirected</Say><Pause length="60"/>') });
+      // Long enough to outlast a slow machine at the suite's time scale: the API must end it.
+      .send({ Twiml: twiml('<Say>Redirected</Say><Pause length="3600"/>') });
     expect(redirected.status).toBe(200);
     await eventually(() => call.view().heard.some((e) => e.kind === 'say' && e.text === 'Redirected'));
     const ended = await request(h.sim.url)
