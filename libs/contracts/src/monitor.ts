@@ -179,12 +179,12 @@ export interface MonitorAgentsResponse {
   agents: AgentView[];
 }
 
-/** One row of `GET /api/reports/intervals`: a queue (tier null) or a queue's tier over 15 minutes. */
-export interface IntervalReportRow {
-  intervalStart: number;
-  intervalEnd: number;
-  queue: string;
-  tier: string | null;
+/**
+ * What went through a queue (or tier) in a period, as counts: the live figures, the stored
+ * quarter hours and the interval report all carry them, so that they always add up alike.
+ */
+export interface FlowCounts {
+  /** Callers who entered the queue (a caller moved to another queue is offered to both). */
   offered: number;
   answered: number;
   answeredWithinThreshold: number;
@@ -193,7 +193,16 @@ export interface IntervalReportRow {
   shortAbandoned: number;
   routedElsewhere: number;
   callbacks: number;
+  /** Calls whose wrap-up ended. */
   handled: number;
+}
+
+/** One row of `GET /api/reports/intervals`: a queue (tier null) or a queue's tier over 15 minutes. */
+export interface IntervalReportRow extends FlowCounts {
+  intervalStart: number;
+  intervalEnd: number;
+  queue: string;
+  tier: string | null;
   serviceLevel: number | null;
   serviceLevelFormula: 'F1' | 'F2' | 'F3' | 'F4';
   serviceLevelThresholdSeconds: number;

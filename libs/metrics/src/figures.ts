@@ -1,4 +1,4 @@
-import type { AgentState, CallOutcome } from '@hotline/contracts';
+import type { AgentState, CallOutcome, FlowCounts } from '@hotline/contracts';
 import type { ServiceLevelFormula } from './config';
 import type { LoggedInState } from './tally';
 
@@ -16,18 +16,7 @@ export interface ServiceLevelFigure {
 }
 
 /** What went through a scope during a period; each event counts in the period it happened in. */
-export interface FlowFigures {
-  /** Callers who entered the queue (a caller moved to another queue is offered to both). */
-  offered: number;
-  answered: number;
-  answeredWithinThreshold: number;
-  abandoned: number;
-  abandonedWithinThreshold: number;
-  shortAbandoned: number;
-  routedElsewhere: number;
-  callbacks: number;
-  /** Calls whose wrap-up ended. */
-  handled: number;
+export interface FlowFigures extends FlowCounts {
   serviceLevel: ServiceLevelFigure;
   asaSeconds: number | null;
   /** Talk + hold + wrap-up per handled call. */

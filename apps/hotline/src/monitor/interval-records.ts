@@ -1,6 +1,32 @@
-import type { IntervalReportRow } from '@hotline/contracts';
+import type { FlowCounts, IntervalReportRow } from '@hotline/contracts';
 import { QUARTER_HOUR_MS, serviceLevel, type FlowFigures, type PeriodFigures } from '@hotline/metrics';
 import type { IntervalStatRecord } from '@hotline/persistence';
+
+/** Just the counts, whatever else the figures or record carry. */
+function flowCountsOf(flow: FlowCounts): FlowCounts {
+  const {
+    offered,
+    answered,
+    answeredWithinThreshold,
+    abandoned,
+    abandonedWithinThreshold,
+    shortAbandoned,
+    routedElsewhere,
+    callbacks,
+    handled,
+  } = flow;
+  return {
+    offered,
+    answered,
+    answeredWithinThreshold,
+    abandoned,
+    abandonedWithinThreshold,
+    shortAbandoned,
+    routedElsewhere,
+    callbacks,
+    handled,
+  };
+}
 
 function hasTraffic(flow: FlowFigures): boolean {
   return (
@@ -19,15 +45,7 @@ function recordOf(
     intervalStart,
     queue,
     tier,
-    offered: flow.offered,
-    answered: flow.answered,
-    answeredWithinThreshold: flow.answeredWithinThreshold,
-    abandoned: flow.abandoned,
-    abandonedWithinThreshold: flow.abandonedWithinThreshold,
-    shortAbandoned: flow.shortAbandoned,
-    routedElsewhere: flow.routedElsewhere,
-    callbacks: flow.callbacks,
-    handled: flow.handled,
+    ...flowCountsOf(flow),
     answeredWaitMs: Math.round((flow.asaSeconds ?? 0) * flow.answered * 1000),
     handleMs: Math.round((flow.ahtSeconds ?? 0) * flow.handled * 1000),
     serviceLevelFormula: flow.serviceLevel.formula,
@@ -55,15 +73,7 @@ export function reportRowOf(record: IntervalStatRecord): IntervalReportRow {
     intervalEnd: record.intervalStart + QUARTER_HOUR_MS,
     queue: record.queue,
     tier: record.tier,
-    offered: record.offered,
-    answered: record.answered,
-    answeredWithinThreshold: record.answeredWithinThreshold,
-    abandoned: record.abandoned,
-    abandonedWithinThreshold: record.abandonedWithinThreshold,
-    shortAbandoned: record.shortAbandoned,
-    routedElsewhere: record.routedElsewhere,
-    callbacks: record.callbacks,
-    handled: record.handled,
+    ...flowCountsOf(record),
     serviceLevel: serviceLevel(record.serviceLevelFormula, record),
     serviceLevelFormula: record.serviceLevelFormula,
     serviceLevelThresholdSeconds: record.serviceLevelThresholdSeconds,

@@ -1,23 +1,15 @@
+import type { FlowCounts } from '@hotline/contracts';
 /**
  * What went through one queue (or one tier of it, when `tier` is set) during one quarter hour:
  * the counts the interval report derives its figures from. Counts and sums, not averages, so that
  * intervals add up exactly into longer periods.
  */
-export interface IntervalStatRecord {
+export interface IntervalStatRecord extends FlowCounts {
   /** Start of the quarter hour, ms since the epoch. */
   intervalStart: number;
   queue: string;
   /** Null for the queue as a whole. */
   tier: string | null;
-  offered: number;
-  answered: number;
-  answeredWithinThreshold: number;
-  abandoned: number;
-  abandonedWithinThreshold: number;
-  shortAbandoned: number;
-  routedElsewhere: number;
-  callbacks: number;
-  handled: number;
   /** Σ wait of answered calls, ms. */
   answeredWaitMs: number;
   /** Σ talk + hold + wrap-up of handled calls, ms. */
