@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { MonitorModule } from '../monitor/monitor.module';
 import { RoutingModule } from '../routing/routing.module';
 import { TwilioModule } from '../twilio/twilio.module';
 import { AgentCallControls } from './agent-call-controls';
@@ -18,7 +19,7 @@ import { VoiceTokenIssuer } from './voice-token.issuer';
 
 /** Agents: accounts and routing profiles, presence, their desktop (page, live channel, figures) and softphone tokens. */
 @Module({
-  imports: [AuthModule, RoutingModule, TwilioModule],
+  imports: [AuthModule, RoutingModule, TwilioModule, MonitorModule],
   controllers: [AgentsController],
   providers: [
     AgentProfileFactory,

@@ -1,28 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import { AgentTodayView, AnyCallEvent } from '@hotline/contracts';
-import { periodFiguresFromLog } from '@hotline/metrics';
+import { AgentTodayView, FcrReportView } from '@hotline/contracts';
 import { CallLedger } from '@hotline/persistence';
 import { Settings } from '../config/settings';
 import { BuildFcrReport } from '../crm/build-fcr-report.use-case';
-import { localDayOf } from '../monitor/local-day';
-import { contactCenterTimeZone, metricsConfigOf } from '../monitor/monitor-settings';
+import { LiveMonitor } from '../monitor/live-monitor';
 import { Clock } from '../shared/clock';
 
-/** A call is answered well within this of arriving: its first events are read from this far back. */
-const CALL_LEAD_MS = 24 * 60 * 60 * 1000;
+/**
+ * Every agent's desktop asks once a minute, and the FCR report reads the log over the repeat
+ * window: one report, grouped by agent, serves every desktop for this long.
+ */
+const FCR_REPORT_FOR_MS = 60 * 1000;
 
 /**
- * An agent's own figures for today, computed as the reports compute them: offers, missed offers,
- * handled calls and AHT from the call log (libs/metrics), provisional FCR from the CRM's FCR report.
+ * An agent's own figures for today, as the reports compute them: offers, missed offers, handled
+ * calls and AHT from the monitor's running counts, provisional FCR from the CRM's FCR report.
  */
 @Injectable()
 export class ReadAgentToday {
   // The CRM keeps its report builder to itself; built here over the same ledger, clock and rules.
   private readonly fcrReport: BuildFcrReport;
+  private shared: { report: Promise<FcrReportView>; until: number; day: number } | undefined;
 
   constructor(
-    private readonly ledger: CallLedger,
-    private readonly settings: Settings,
+    ledger: CallLedger,
+    settings: Settings,
+    private readonly monitor: LiveMonitor,
     private readonly clock: Clock,
   ) {
     this.fcrReport = new BuildFcrReport(ledger, clock, settings);
@@ -30,22 +33,10 @@ export class ReadAgentToday {
 
   async execute(agentId: string): Promise<AgentTodayView> {
     const now = this.clock.now();
-    const { contactCenter } = this.settings;
-    const day = localDayOf(now, contactCenterTimeZone(contactCenter));
+    const day = this.monitor.today();
     const range = { from: day.from, to: day.to };
-    const [events, fcr] = await Promise.all([
-      this.ledger.eventsBetween(range.from - CALL_LEAD_MS, now + 1),
-      this.fcrReport.execute(range, 'agent'),
-    ]);
-    const flow = periodFiguresFromLog(
-      // The ledger stores each event with the payload of its type.
-      { calls: events as AnyCallEvent[], agents: [] },
-      range,
-      now,
-      metricsConfigOf(contactCenter),
-    );
-    const mine = flow.agents[agentId];
-    const contacts = fcr.groups[agentId];
+    const mine = this.monitor.agentToday(agentId);
+    const contacts = (await this.fcrByAgent(range, now)).groups[agentId];
     return {
       ...range,
       at: now,
@@ -57,5 +48,14 @@ export class ReadAgentToday {
       provisionalFcrResolved: contacts?.provisionalFcrResolved ?? 0,
       provisionalFcrRate: contacts?.provisionalFcrRate ?? null,
     };
+  }
+
+  private fcrByAgent(range: { from: number; to: number }, now: number): Promise<FcrReportView> {
+    if (!this.shared || now >= this.shared.until || this.shared.day !== range.from) {
+      const report = this.fcrReport.execute(range, 'agent');
+      this.shared = { report, until: now + FCR_REPORT_FOR_MS, day: range.from };
+      report.catch(() => (this.shared = undefined));
+    }
+    return this.shared.report;
   }
 }

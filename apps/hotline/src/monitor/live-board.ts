@@ -8,6 +8,7 @@ import {
 } from '@hotline/contracts';
 import {
   LiveMetrics,
+  type AgentPeriodFigures,
   type FlowFigures,
   type LiveFigures,
   type MetricsConfig,
@@ -95,6 +96,11 @@ export class LiveBoard {
     const at = Math.max(now, this.latestAt);
     const live = this.metrics.live(at);
     return { now: at, live, today: this.metrics.period(day, at), agentsByQueue: this.agentsByQueue(live) };
+  }
+
+  /** One agent's figures over the day, from the running counts (no history is read). */
+  agentPeriod(agentId: string, day: TimeRange, now: number): AgentPeriodFigures | undefined {
+    return this.metrics.period(day, Math.max(now, this.latestAt)).agents[agentId];
   }
 
   intervals(range: TimeRange, now: number): PeriodFigures[] {

@@ -11,7 +11,7 @@ import type {
   MonitorSnapshot,
   QueueView,
 } from '@hotline/contracts';
-import { QUARTER_HOUR_MS, quarterHourOf, type TimeRange } from '@hotline/metrics';
+import { QUARTER_HOUR_MS, quarterHourOf, type TimeRange, type AgentPeriodFigures } from '@hotline/metrics';
 import {
   AgentDirectory,
   AgentLog,
@@ -113,6 +113,11 @@ export class LiveMonitor implements OnApplicationBootstrap, OnModuleDestroy {
 
   today(): MonitorDay {
     return this.day;
+  }
+
+  /** An agent's figures for today so far: offers, missed offers, handled calls, AHT. */
+  agentToday(agentId: string): AgentPeriodFigures | undefined {
+    return this.board.agentPeriod(agentId, this.day, this.clock.now());
   }
 
   queueNames(): string[] {

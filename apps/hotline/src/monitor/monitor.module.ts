@@ -30,5 +30,6 @@ import { WallboardAssets } from './wallboard-assets';
     ReadIntervalReport,
     WallboardAssets,
   ],
+  exports: [LiveMonitor],
 })
 export class MonitorModule {}
