@@ -143,10 +143,18 @@ async function measureHotline(
     await generator.step(target, WARM_UP.targetRps, WARM_UP.seconds);
     for (const targetRps of RATES) {
       await pause(PAUSE_BETWEEN_STEPS_MS);
+      const cpuBefore = process.cpuUsage();
       const { report, prefix } = await generator.step(target, targetRps, STEP_SECONDS);
+      const cpu = process.cpuUsage(cpuBefore);
       const stored = (await target.storedEvents(prefix)) ?? new Map<string, number>();
       const { lost, extra } = compareEvents(report.calls, stored);
-      printStep(db, targetRps, report, { lostEvents: lost, ceilingRps, extraEvents: extra });
+      printStep(db, targetRps, report, {
+        lostEvents: lost,
+        ceilingRps,
+        extraEvents: extra,
+        // Hotline runs in this process: its CPU time per request, threads (GC, I/O) included.
+        cpuMsPerRequest: Math.round(((cpu.user + cpu.system) / 1000 / report.requests) * 1000) / 1000,
+      });
       if (saturated(report, targetRps)) {
         console.error(`${db}: saturated at ${targetRps} requests/s; higher targets skipped`);
         break;

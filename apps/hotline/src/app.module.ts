@@ -1,5 +1,4 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { AgentsModule } from './agents/agents.module';
@@ -20,6 +19,7 @@ export interface Runtime {
   dataSource: DataSource;
   clock: Clock;
   logger: Logger;
+  inFlight: InFlightRequests;
 }
 
 @Global()
@@ -32,8 +32,7 @@ class RuntimeModule {
         { provide: Settings, useValue: runtime.settings },
         { provide: Clock, useValue: runtime.clock },
         { provide: LOGGER, useValue: runtime.logger },
-        InFlightRequests,
-        { provide: APP_INTERCEPTOR, useExisting: InFlightRequests },
+        { provide: InFlightRequests, useValue: runtime.inFlight },
         { provide: WriteDrains, useValue: new WriteDrains() },
       ],
       exports: [Settings, Clock, LOGGER, InFlightRequests, WriteDrains],

@@ -11,7 +11,9 @@ import { EnvironmentSource, readEnvironment } from './config/environment';
 import { Settings } from './config/settings';
 import { Clock, SystemClock } from './shared/clock';
 import { ErrorFilter } from './shared/error.filter';
+import { InFlightRequests } from './shared/in-flight-requests';
 import { createLogger, PinoNestLogger } from './shared/logger';
+import { logWebhooks } from './twilio/webhook-log';
 
 export interface BootstrapOptions {
   /** The environment to configure from: process.env in production, a plain object in tests. */
@@ -37,9 +39,19 @@ export async function bootstrap(options: BootstrapOptions): Promise<NestFastifyA
     env.database.kind === 'sqlite' ? env.database : { kind: 'mysql', url: env.database.url },
     env.migrateOnBoot,
   );
+  const adapter = new FastifyAdapter({ trustProxy: true });
+  const inFlight = new InFlightRequests();
+  inFlight.watch(adapter.getInstance());
+  logWebhooks(adapter.getInstance(), logger);
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRuntime({ settings, dataSource, clock: options.clock ?? new SystemClock(), logger }),
-    new FastifyAdapter({ trustProxy: true }),
+    AppModule.forRuntime({
+      settings,
+      dataSource,
+      clock: options.clock ?? new SystemClock(),
+      logger,
+      inFlight,
+    }),
+    adapter,
     { logger: new PinoNestLogger(logger) },
   );
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true }));

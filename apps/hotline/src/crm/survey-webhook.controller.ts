@@ -1,4 +1,4 @@
-import { Controller, Post, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Controller, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { WEBHOOK_PATHS } from '@hotline/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -6,14 +6,12 @@ import { Public } from '../auth/roles.decorator';
 import { sendTwiml } from '../twilio/twiml-reply';
 import { readVoiceRequest, TwilioForm } from '../twilio/twilio-request';
 import { TwilioWebhookGuard } from '../twilio/twilio-webhook.guard';
-import { WebhookLogInterceptor } from '../twilio/webhook-log.interceptor';
 import { AnswerSurvey, SurveyPosition } from './answer-survey.use-case';
 
 /** The post-call survey's webhook: signed by Twilio instead of a bearer token. */
 @ApiExcludeController()
 @Public()
 @UseGuards(TwilioWebhookGuard)
-@UseInterceptors(WebhookLogInterceptor)
 @Controller()
 export class SurveyWebhookController {
   constructor(private readonly answerSurvey: AnswerSurvey) {}

@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Post, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { WEBHOOK_PATHS } from '@hotline/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -6,7 +6,6 @@ import { Public } from '../auth/roles.decorator';
 import { formOf, queryOf } from '../twilio/twilio-request';
 import { sendTwiml } from '../twilio/twiml-reply';
 import { TwilioWebhookGuard } from '../twilio/twilio-webhook.guard';
-import { WebhookLogInterceptor } from '../twilio/webhook-log.interceptor';
 import { ConnectCallerToRoom } from './connect-caller-to-room.use-case';
 import { FollowAgentLeg } from './follow-agent-leg.use-case';
 import { FollowConference } from './follow-conference.use-case';
@@ -15,7 +14,6 @@ import { FollowConference } from './follow-conference.use-case';
 @ApiExcludeController()
 @Public()
 @UseGuards(TwilioWebhookGuard)
-@UseInterceptors(WebhookLogInterceptor)
 @Controller()
 export class RoutingWebhookController {
   constructor(

@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Post, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { WEBHOOK_PATHS } from '@hotline/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -14,7 +14,6 @@ import { ServeWaitLoop } from './serve-wait-loop.use-case';
 import { sendTwiml } from '../twilio/twiml-reply';
 import { formOf, queryOf, readVoiceRequest } from '../twilio/twilio-request';
 import { TwilioWebhookGuard } from '../twilio/twilio-webhook.guard';
-import { WebhookLogInterceptor } from '../twilio/webhook-log.interceptor';
 
 /**
  * Twilio's entry points. Authenticated by signature instead of a bearer token; each translates
@@ -23,7 +22,6 @@ import { WebhookLogInterceptor } from '../twilio/webhook-log.interceptor';
 @ApiExcludeController()
 @Public()
 @UseGuards(TwilioWebhookGuard)
-@UseInterceptors(WebhookLogInterceptor)
 @Controller()
 export class TwilioWebhookController {
   constructor(

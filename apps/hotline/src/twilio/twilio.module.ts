@@ -3,7 +3,6 @@ import { TwilioRestVoiceApi, TwilioVoiceApi } from '@hotline/telephony';
 import { Settings } from '../config/settings';
 import { TwilioAccount } from './twilio-account';
 import { TwilioWebhookGuard } from './twilio-webhook.guard';
-import { WebhookLogInterceptor } from './webhook-log.interceptor';
 import { WebhookUrls } from './webhook-urls';
 
 /**
@@ -25,9 +24,8 @@ import { WebhookUrls } from './webhook-urls';
         }),
     },
     TwilioWebhookGuard,
-    WebhookLogInterceptor,
     WebhookUrls,
   ],
-  exports: [TwilioAccount, TwilioVoiceApi, TwilioWebhookGuard, WebhookLogInterceptor, WebhookUrls],
+  exports: [TwilioAccount, TwilioVoiceApi, TwilioWebhookGuard, WebhookUrls],
 })
 export class TwilioModule {}

@@ -6,7 +6,8 @@ import { RoutingInput, RoutingJournal } from '../ports/routing-journal.port';
 import { AgentEventEntity } from './entities/agent-event.entity';
 import { AgentEntity } from './entities/agent.entity';
 import { RoutingInputEntity } from './entities/routing-input.entity';
-import { OperationBatcher } from './write-batcher';
+import { insertRows, runAtomically } from './statements';
+import { OperationBatcher, WriteBatcher } from './write-batcher';
 
 export class TypeormAgentDirectory extends AgentDirectory {
   constructor(private readonly dataSource: DataSource) {
@@ -96,21 +97,25 @@ export class TypeormAgentLog extends AgentLog {
 }
 
 export class TypeormRoutingJournal extends RoutingJournal {
-  private readonly writes: OperationBatcher;
+  /** Inputs handed in together are stored with one multi-row INSERT, in the order given. */
+  private readonly writes = new WriteBatcher<RoutingInput, void>(async (inputs) => {
+    await runAtomically(
+      this.dataSource,
+      insertRows(
+        'routing_inputs',
+        ['at', 'kind', 'data'],
+        inputs.map((input) => [input.at, input.kind, JSON.stringify(input.data)]),
+      ),
+    );
+    return inputs.map(() => undefined);
+  });
 
   constructor(private readonly dataSource: DataSource) {
     super();
-    this.writes = new OperationBatcher(dataSource);
   }
 
   async append(input: RoutingInput): Promise<void> {
-    await this.writes.run((manager) =>
-      manager.insert(RoutingInputEntity, {
-        at: input.at,
-        kind: input.kind,
-        data: JSON.stringify(input.data),
-      }),
-    );
+    await this.writes.run(input);
   }
 
   async since(from: number): Promise<RoutingInput[]> {

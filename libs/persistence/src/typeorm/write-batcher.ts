@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 
-/** Commits a batch of writes inside one transaction, answering each write in order. */
-export type CommitBatch<W, R> = (manager: EntityManager, writes: W[]) => Promise<R[]>;
+/** Commits a batch of writes atomically, answering each write in order. */
+export type CommitBatch<W, R> = (writes: W[]) => Promise<R[]>;
 
 interface Pending<W, R> {
   write: W;
@@ -23,10 +23,7 @@ export class WriteBatcher<W, R> {
   private queue: Pending<W, R>[] = [];
   private running: Promise<void> | null = null;
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly commitBatch: CommitBatch<W, R>,
-  ) {}
+  constructor(private readonly commitBatch: CommitBatch<W, R>) {}
 
   run(write: W): Promise<R> {
     return new Promise<R>((resolve, reject) => {
@@ -55,12 +52,7 @@ export class WriteBatcher<W, R> {
 
   private async commit(batch: Pending<W, R>[]): Promise<void> {
     try {
-      const results = await this.dataSource.transaction((manager) =>
-        this.commitBatch(
-          manager,
-          batch.map((pending) => pending.write),
-        ),
-      );
+      const results = await this.commitBatch(batch.map((pending) => pending.write));
       batch.forEach((pending, index) => pending.resolve(results[index]));
     } catch {
       for (const pending of batch) await this.commitAlone(pending);
@@ -71,9 +63,7 @@ export class WriteBatcher<W, R> {
     let lastError: unknown;
     for (let attempt = 0; attempt < ATTEMPTS_ALONE; attempt++) {
       try {
-        const [result] = await this.dataSource.transaction((manager) =>
-          this.commitBatch(manager, [pending.write]),
-        );
+        const [result] = await this.commitBatch([pending.write]);
         pending.resolve(result);
         return;
       } catch (error) {
@@ -86,16 +76,18 @@ export class WriteBatcher<W, R> {
 
 type Operation = (manager: EntityManager) => Promise<unknown>;
 
-/** A batcher of arbitrary operations, run one after the other in the batch's transaction. */
+/** A batcher of arbitrary operations, run one after the other in one transaction per batch. */
 export class OperationBatcher {
   private readonly batcher: WriteBatcher<Operation, unknown>;
 
   constructor(dataSource: DataSource) {
-    this.batcher = new WriteBatcher(dataSource, async (manager, operations) => {
-      const results: unknown[] = [];
-      for (const operation of operations) results.push(await operation(manager));
-      return results;
-    });
+    this.batcher = new WriteBatcher((operations) =>
+      dataSource.transaction(async (manager) => {
+        const results: unknown[] = [];
+        for (const operation of operations) results.push(await operation(manager));
+        return results;
+      }),
+    );
   }
 
   run<T>(operation: (manager: EntityManager) => Promise<T>): Promise<T> {
