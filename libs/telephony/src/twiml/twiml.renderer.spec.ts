@@ -126,6 +126,29 @@ describe('TwimlRenderer', () => {
   });
 });
 
+describe('TwimlRenderer keeping what it rendered', () => {
+  it('answers a repeated description with the same document, and any difference with its own', () => {
+    const keeping = new TwimlRenderer();
+    const music = `${BASE}/audio/hold.mp3`;
+    const first = keeping.waitLoop({ announcements: [en], holdMusicUrl: music });
+    expect(keeping.waitLoop({ announcements: [en], holdMusicUrl: music })).toBe(first);
+    const otherText = keeping.waitLoop({
+      announcements: [{ ...en, text: 'You are number 2.' }],
+      holdMusicUrl: music,
+    });
+    expect(otherText).toContain('You are number 2.');
+    expect(otherText).not.toContain('Billing');
+    expect(keeping.waitLoop({ announcements: [], holdMusicUrl: music })).toBe(
+      `${XML}<Response><Play>${music}</Play></Response>`,
+    );
+    // Same content under another kind of document is another document.
+    expect(keeping.messageHangup([en])).toBe(`${XML}<Response>${SAY_EN}<Hangup/></Response>`);
+    expect(keeping.voicemail({ prompts: [en], maxLengthSeconds: 60, actionUrl: `${BASE}/vm` })).toContain(
+      '<Record',
+    );
+  });
+});
+
 describe('TwimlRenderer with the IVR interpreter', () => {
   it("renders an IVR gather step as it comes, plus the server's action URL", () => {
     const step: GatherStep = {

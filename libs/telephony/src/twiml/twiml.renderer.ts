@@ -27,38 +27,52 @@ const CONFERENCE_EVENTS: VoiceResponse.ConferenceAttributes['statusCallbackEvent
 /** Twilio's Play loops forever with 0: hold lasts until the call is taken off hold. */
 const FOREVER = 0;
 
-/** Builds every TwiML document Hotline answers with, through twilio's VoiceResponse. */
+/** Rendered documents kept per renderer: IVR steps, queue entries and hold rounds repeat endlessly. */
+const KEPT_DOCUMENTS = 2000;
+
+/**
+ * Builds every TwiML document Hotline answers with, through twilio's VoiceResponse. A document is
+ * a pure function of its description, and the same few descriptions come back call after call
+ * (the same menu in the same language, hold music without an announcement), so each rendering
+ * is kept and reused for an identical description.
+ */
 export class TwimlRenderer {
+  private readonly kept = new Map<string, string>();
+
   /** An IVR question; Twilio calls the action with the answer, or with nothing on a timeout. */
   gather(doc: GatherDocument): string {
-    const response = new twiml.VoiceResponse();
-    const speech = doc.input.includes('speech');
-    const attributes: GatherAttributes = {
-      input: [...doc.input],
-      action: doc.actionUrl,
-      method: POST,
-      actionOnEmptyResult: true,
-      timeout: doc.timeoutSeconds,
-      numDigits: doc.numDigits,
-    };
-    if (speech && doc.speechLanguage !== undefined) {
-      // Twilio's type lists the recognition languages of one release; the config names current ones.
-      attributes.language = doc.speechLanguage as GatherAttributes['language'];
-    }
-    if (speech && doc.hints.length > 0) attributes.hints = doc.hints.join(', ');
-    if (speech) attributes.speechTimeout = 'auto';
-    sayAll(response.gather(attributes), doc.prompts);
-    return response.toString();
+    return this.rendered('gather', doc, () => {
+      const response = new twiml.VoiceResponse();
+      const speech = doc.input.includes('speech');
+      const attributes: GatherAttributes = {
+        input: [...doc.input],
+        action: doc.actionUrl,
+        method: POST,
+        actionOnEmptyResult: true,
+        timeout: doc.timeoutSeconds,
+        numDigits: doc.numDigits,
+      };
+      if (speech && doc.speechLanguage !== undefined) {
+        // Twilio's type lists the recognition languages of one release; the config names current ones.
+        attributes.language = doc.speechLanguage as GatherAttributes['language'];
+      }
+      if (speech && doc.hints.length > 0) attributes.hints = doc.hints.join(', ');
+      if (speech) attributes.speechTimeout = 'auto';
+      sayAll(response.gather(attributes), doc.prompts);
+      return response.toString();
+    });
   }
 
   enqueue(doc: EnqueueDocument): string {
-    const response = new twiml.VoiceResponse();
-    sayAll(response, doc.prompts);
-    response.enqueue(
-      { action: doc.actionUrl, method: POST, waitUrl: doc.waitUrl, waitUrlMethod: POST },
-      doc.queue,
-    );
-    return response.toString();
+    return this.rendered('enqueue', doc, () => {
+      const response = new twiml.VoiceResponse();
+      sayAll(response, doc.prompts);
+      response.enqueue(
+        { action: doc.actionUrl, method: POST, waitUrl: doc.waitUrl, waitUrlMethod: POST },
+        doc.queue,
+      );
+      return response.toString();
+    });
   }
 
   /**
@@ -67,32 +81,48 @@ export class TwimlRenderer {
    * asks for the next round.
    */
   waitLoop(doc: WaitLoopDocument): string {
-    const response = new twiml.VoiceResponse();
-    const offer = doc.callbackOffer;
-    const body = offer
-      ? response.gather({ input: ['dtmf'], numDigits: 1, action: offer.actionUrl, method: POST, timeout: 1 })
-      : response;
-    sayAll(body, doc.announcements);
-    if (offer) say(body, offer.prompt);
-    body.play(doc.holdMusicUrl);
-    return response.toString();
+    return this.rendered('waitLoop', doc, () => {
+      const response = new twiml.VoiceResponse();
+      const offer = doc.callbackOffer;
+      const body = offer
+        ? response.gather({
+            input: ['dtmf'],
+            numDigits: 1,
+            action: offer.actionUrl,
+            method: POST,
+            timeout: 1,
+          })
+        : response;
+      sayAll(body, doc.announcements);
+      if (offer) say(body, offer.prompt);
+      body.play(doc.holdMusicUrl);
+      return response.toString();
+    });
   }
 
   voicemail(doc: VoicemailDocument): string {
-    const response = new twiml.VoiceResponse();
-    sayAll(response, doc.prompts);
-    response.record({ action: doc.actionUrl, method: POST, maxLength: doc.maxLengthSeconds, playBeep: true });
-    return response.toString();
+    return this.rendered('voicemail', doc, () => {
+      const response = new twiml.VoiceResponse();
+      sayAll(response, doc.prompts);
+      response.record({
+        action: doc.actionUrl,
+        method: POST,
+        maxLength: doc.maxLengthSeconds,
+        playBeep: true,
+      });
+      return response.toString();
+    });
   }
 
   messageHangup(prompts: readonly SayPrompt[]): string {
-    const response = new twiml.VoiceResponse();
-    sayAll(response, prompts);
-    response.hangup();
-    return response.toString();
+    return this.rendered('messageHangup', prompts, () => {
+      const response = new twiml.VoiceResponse();
+      sayAll(response, prompts);
+      response.hangup();
+      return response.toString();
+    });
   }
 
-  /** Said when the server cannot go on with a call: better an apology than Twilio's error voice. */
   /** Continues the call with the TwiML at `url` (POST). */
   redirect(url: string): string {
     const response = new twiml.VoiceResponse();
@@ -112,11 +142,15 @@ export class TwimlRenderer {
     return new twiml.VoiceResponse().toString();
   }
 
+  /** Said when the server cannot go on with a call: better an apology than Twilio's error voice. */
   apology(prompt: SayPrompt): string {
     return this.messageHangup([prompt]);
   }
 
-  /** Moves the caller into the room the agent is dialled into; the room ends when the caller leaves. */
+  /**
+   * Moves the caller into the room the agent is dialled into; the room ends when the caller leaves.
+   * Each room is a call's own, so this document is never kept.
+   */
   conferenceJoin(doc: ConferenceJoinDocument): string {
     const response = new twiml.VoiceResponse();
     sayAll(response, doc.prompts ?? []);
@@ -138,10 +172,23 @@ export class TwimlRenderer {
 
   /** Played to a participant on hold (the Participants API's HoldUrl). */
   hold(doc: HoldDocument): string {
-    const response = new twiml.VoiceResponse();
-    sayAll(response, doc.prompts ?? []);
-    response.play({ loop: FOREVER }, doc.holdMusicUrl);
-    return response.toString();
+    return this.rendered('hold', doc, () => {
+      const response = new twiml.VoiceResponse();
+      sayAll(response, doc.prompts ?? []);
+      response.play({ loop: FOREVER }, doc.holdMusicUrl);
+      return response.toString();
+    });
+  }
+
+  private rendered(kind: string, description: unknown, render: () => string): string {
+    const key = kind + JSON.stringify(description);
+    let document = this.kept.get(key);
+    if (document === undefined) {
+      document = render();
+      if (this.kept.size >= KEPT_DOCUMENTS) this.kept.clear();
+      this.kept.set(key, document);
+    }
+    return document;
   }
 }
 
