@@ -14,6 +14,7 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { DrivenCall, GeneratorOrder, StepReport } from './load-protocol';
 import { BENCH_ACCOUNT, LoadTarget, startBareServer, startHotline, TargetName } from './load-targets';
@@ -28,8 +29,8 @@ const MARIADB_URL = process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/';
 /** The ceiling climbs until the bare server (or the generator) stops keeping up. */
 const CEILING_RATES = [2000, 4000, 6000, 8000, 10000, 12000];
 const CEILING_STEP_SECONDS = 8;
-/** JIT and connection pools warm before the first measured step. */
-const WARM_UP = { targetRps: 300, seconds: 3 };
+/** JIT and connection pools warm before the first measured step (V8 optimises hot code after a few seconds of it). */
+const WARM_UP = { targetRps: 800, seconds: 6 };
 /** Below this share of its target a step is saturated, and higher targets would only queue more. */
 const SATURATED_BELOW = 0.8;
 const PAUSE_BETWEEN_STEPS_MS = 1000;
@@ -71,6 +72,11 @@ class Generator {
     await exited;
   }
 }
+
+/** The event loop is sampled by a timer of this period; the histogram holds whole periods. */
+const LOOP_SAMPLE_MS = 10;
+/** How late a sampling timer ran, in ms, from one period of the histogram (ns). */
+const lateness = (periodNs: number) => Math.max(0, Math.round(periodNs / 1e4 - LOOP_SAMPLE_MS * 100) / 100);
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -144,7 +150,10 @@ async function measureHotline(
     for (const targetRps of RATES) {
       await pause(PAUSE_BETWEEN_STEPS_MS);
       const cpuBefore = process.cpuUsage();
+      const loopDelay = monitorEventLoopDelay({ resolution: LOOP_SAMPLE_MS });
+      loopDelay.enable();
       const { report, prefix } = await generator.step(target, targetRps, STEP_SECONDS);
+      loopDelay.disable();
       const cpu = process.cpuUsage(cpuBefore);
       const stored = (await target.storedEvents(prefix)) ?? new Map<string, number>();
       const { lost, extra } = compareEvents(report.calls, stored);
@@ -154,6 +163,9 @@ async function measureHotline(
         extraEvents: extra,
         // Hotline runs in this process: its CPU time per request, threads (GC, I/O) included.
         cpuMsPerRequest: Math.round(((cpu.user + cpu.system) / 1000 / report.requests) * 1000) / 1000,
+        // How late Hotline's event loop ran: a long stall shows here whatever its cause.
+        loopDelayP99Ms: lateness(loopDelay.percentile(99)),
+        loopDelayMaxMs: lateness(loopDelay.max),
       });
       if (saturated(report, targetRps)) {
         console.error(`${db}: saturated at ${targetRps} requests/s; higher targets skipped`);

@@ -1,7 +1,16 @@
 import { CallLedger, CustomerDirectory } from '@hotline/persistence';
 import { RoutingHost } from '../apps/hotline/src/routing/routing-host';
 import { describeMysql } from './support/test-databases';
-import { Harness, ManualClock, sign, startHotline, TEST_ACCOUNT_SID } from './support/hotline-harness';
+import { getExpectedTwilioSignature } from 'twilio';
+import {
+  Harness,
+  ManualClock,
+  PUBLIC_BASE_URL,
+  sign,
+  startHotline,
+  TEST_ACCOUNT_SID,
+  TEST_AUTH_TOKEN,
+} from './support/hotline-harness';
 
 /** Wednesday 2026-11-18, 10:00 in Shanghai: open. */
 const OPEN = Date.parse('2026-11-18T02:00:00Z');
@@ -160,6 +169,18 @@ function describeWebhooks(db: 'sqlite' | 'mysql') {
       expect(wrongUrl.status).toBe(403);
       expect(await ledger.find(sid)).toBeNull();
       expect(await ledger.events(sid)).toEqual([]);
+    });
+
+    it('accepts a signature over the URL with the port written out, as Twilio may sign it', async () => {
+      const sid = callSid();
+      const params = voiceParams(sid);
+      const withPort = PUBLIC_BASE_URL.replace(/^(https:\/\/[^/]+)/, '$1:443') + '/twilio/voice';
+      const response = await hotline.http('POST', '/twilio/voice', {
+        form: params,
+        headers: { 'x-twilio-signature': getExpectedTwilioSignature(TEST_AUTH_TOKEN, withPort, params) },
+      });
+      expect(response.status).toBe(200);
+      expect((await ledger.find(sid))?.callSid).toBe(sid);
     });
 
     it('refuses a request without CallSid with 400 and stores nothing', async () => {

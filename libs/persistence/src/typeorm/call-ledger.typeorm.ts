@@ -28,7 +28,7 @@ function toEvent(row: Row): AnyCallEvent {
  * Writes of one call go through one batcher (chosen by CallSid) so its events keep their order;
  * with MySQL two batchers commit side by side and InnoDB merges their disk syncs.
  */
-const MYSQL_WRITERS = 1;
+const MYSQL_WRITERS = 2;
 /** Calls whose committed state this instance keeps at hand: far more than are ever live at once. */
 const KEPT_CALLS = 20_000;
 
@@ -42,16 +42,28 @@ function shardOf(callSid: string, shards: number): number {
  * The committed state of the calls this instance wrote most recently, oldest first. Every write
  * to a call goes through this instance's ledger, so what it holds is what the database holds;
  * reads and batches of a live call need no query. Entries change only after their batch commits.
+ *
+ * A call that is neither kept nor doubted and is being opened is presumed new: its row is simply
+ * inserted. If it was stored after all (Twilio retrying the Voice URL after a restart), the
+ * insert fails on the key, the batch is rolled back, and its calls are doubted — read before
+ * they are written again — until a batch commits them.
  */
 class KeptCalls {
   private readonly states = new Map<string, CallState>();
+  private readonly doubted = new Set<string>();
 
   get(callSid: string): CallState | undefined {
     return this.states.get(callSid);
   }
 
+  /** Whether a call that is not kept must be read before it is written. */
+  mustRead(callSid: string, opening: boolean): boolean {
+    return !this.states.has(callSid) && (!opening || this.doubted.has(callSid));
+  }
+
   keep(states: Map<string, CallState>): void {
     for (const [callSid, state] of states) {
+      this.doubted.delete(callSid);
       this.states.delete(callSid);
       this.states.set(callSid, state);
     }
@@ -62,7 +74,10 @@ class KeptCalls {
   }
 
   forget(callSids: Iterable<string>): void {
-    for (const callSid of callSids) this.states.delete(callSid);
+    for (const callSid of callSids) {
+      this.states.delete(callSid);
+      this.doubted.add(callSid);
+    }
   }
 }
 
@@ -140,16 +155,23 @@ export class TypeormCallLedger extends CallLedger {
   }
 
   /**
-   * Commits a batch: the calls not kept at hand are read first (two queries), the writes are
+   * Commits a batch: the calls that must be read are read first (two queries), the writes are
    * applied in memory, and the result is stored atomically in one round trip. A failed batch
-   * forgets what it knew of its calls, so the retry of each write reads them afresh.
+   * forgets what it knew of its calls and doubts them, so the retry of each write reads them.
    */
   private async commit(writes: LedgerWrite[]): Promise<WriteResult[]> {
-    const callSids = [
-      ...new Set(writes.map((write) => (write.kind === 'open' ? write.call.callSid : write.callSid))),
-    ];
+    // Each call with whether the batch's first write to it opens it.
+    const opening = new Map<string, boolean>();
+    for (const write of writes) {
+      const callSid = write.kind === 'open' ? write.call.callSid : write.callSid;
+      if (!opening.has(callSid)) opening.set(callSid, write.kind === 'open');
+    }
+    const callSids = [...opening.keys()];
     try {
-      const known = await this.statesOf(callSids);
+      const known = await this.statesOf(
+        callSids,
+        callSids.filter((callSid) => this.kept.mustRead(callSid, opening.get(callSid)!)),
+      );
       const batch = planLedgerBatch(writes, known);
       await runAtomically(this.dataSource, batch.statements);
       this.kept.keep(batch.states);
@@ -160,14 +182,12 @@ export class TypeormCallLedger extends CallLedger {
     }
   }
 
-  /** The stored state of each call that exists, from memory when kept, else from the database. */
-  private async statesOf(callSids: string[]): Promise<Map<string, CallState>> {
+  /** The stored state of the calls kept and of the `unknown` calls that exist in the database. */
+  private async statesOf(callSids: string[], unknown: string[]): Promise<Map<string, CallState>> {
     const states = new Map<string, CallState>();
-    const unknown: string[] = [];
     for (const callSid of callSids) {
       const kept = this.kept.get(callSid);
       if (kept) states.set(callSid, kept);
-      else unknown.push(callSid);
     }
     if (unknown.length === 0) return states;
     const calls: Row[] = await this.dataSource.query(

@@ -51,7 +51,10 @@ export type LedgerWrite =
   | { kind: 'status'; callSid: string; update: StatusUpdate; patch: CallPatch };
 
 export interface WriteResult {
-  /** The call as stored after this write; null when it does not exist (record, status). */
+  /**
+   * The call after this write (the caller's own copy for `open`; for the others the batch's
+   * working state, only to tell that the call exists); null when it does not exist.
+   */
   call: CallRecord | null;
   created: boolean;
   appended: AnyCallEvent[];
@@ -175,13 +178,13 @@ export function planLedgerBatch(writes: readonly LedgerWrite[], known: Map<strin
     if (write.kind === 'record') {
       const appended = append(state, write.events);
       if (appended.length > 0 && write.patch) change(state, write.patch);
-      return { call: copyOf(state.call), created: false, appended, newest: false };
+      return { call: state.call, created: false, appended, newest: false };
     }
     const appended = append(state, [statusEvent(write.update)]);
     const newest = appended.length > 0 && write.update.sequence > state.call.statusSeq;
     if (newest)
       change(state, { ...write.patch, status: write.update.status, statusSeq: write.update.sequence });
-    return { call: copyOf(state.call), created: false, appended, newest };
+    return { call: state.call, created: false, appended, newest };
   });
 
   const created = new Set(newCalls.map((call) => call.callSid));
