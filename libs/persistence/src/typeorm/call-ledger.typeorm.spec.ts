@@ -43,7 +43,7 @@ const step = (key: string, at: number) =>
     type: 'ivr.step',
     at,
     key,
-    data: { flow: 'main', node: 'main-menu', input: '1', language: 'zh-CN' },
+    data: { node: 'main-menu', input: '1', attempt: 1 },
   }) as const;
 
 /**
