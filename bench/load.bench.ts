@@ -8,7 +8,7 @@
  *
  *   npx nest build hotline && node dist/bench/load.bench.js
  *
- * LOAD_DBS (sqlite,mariadb), LOAD_RATES (500,1000,2000,3000,4000), LOAD_STEP_SECONDS (12),
+ * LOAD_DBS (sqlite,mariadb), LOAD_RATES (500,1000,1500,2000,2500,3000), LOAD_STEP_SECONDS (12),
  * LOAD_CEILING (on) and MYSQL_URL (mysql://root@127.0.0.1:3306/) narrow a run, e.g. to profile one step.
  */
 import { ChildProcess, fork } from 'node:child_process';
@@ -22,7 +22,7 @@ import { BENCH_ACCOUNT, LoadTarget, startBareServer, startHotline, TargetName } 
 const list = (value: string | undefined, fallback: string) => (value ?? fallback).split(',').filter(Boolean);
 
 const DBS = list(process.env.LOAD_DBS, 'sqlite,mariadb') as ('sqlite' | 'mariadb')[];
-const RATES = list(process.env.LOAD_RATES, '500,1000,2000,3000,4000').map(Number);
+const RATES = list(process.env.LOAD_RATES, '500,1000,1500,2000,2500,3000').map(Number);
 const STEP_SECONDS = Number(process.env.LOAD_STEP_SECONDS ?? 12);
 const MEASURE_CEILING = process.env.LOAD_CEILING !== 'off';
 const MARIADB_URL = process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/';

@@ -7,6 +7,7 @@ import {
   withCustomerDefaults,
 } from '../ports/customer-directory.port';
 import { CustomerEntity } from './entities/customer.entity';
+import { RowReader } from './row-reader';
 
 /** Numbers looked up per query: well under every driver's limit on bound parameters. */
 const PHONES_PER_QUERY = 500;
@@ -24,13 +25,20 @@ function containing(text: string): string {
 }
 
 export class TypeormCustomerDirectory extends CustomerDirectory {
+  private readonly rows: RowReader<CustomerEntity>;
+
   constructor(private readonly dataSource: DataSource) {
     super();
+    this.rows = new RowReader(dataSource, CustomerEntity);
   }
 
+  /** Asked for every incoming call: one plain query on the unique phone index. */
   async findByPhone(phone: string): Promise<CustomerRecord | null> {
-    const row = await this.dataSource.getRepository(CustomerEntity).findOneBy({ phone });
-    return row ? toRecord(row) : null;
+    const [row] = (await this.dataSource.query(
+      `SELECT ${this.rows.columns} FROM ${this.rows.table} WHERE phone = ?`,
+      [phone],
+    )) as Record<string, unknown>[];
+    return row ? toRecord(this.rows.read(row)) : null;
   }
 
   async findById(id: string): Promise<CustomerRecord | null> {
