@@ -14,23 +14,24 @@ export class InFlightRequests {
 
   /** Counts the handlers of every route registered on `server` from now on. */
   watch(server: FastifyInstance): void {
-    const tracker = this;
+    const started = () => (this.running += 1);
+    const done = () => this.done();
     server.addHook('onRoute', (route) => {
       const handler = route.handler;
       route.handler = function (this: FastifyInstance, request, reply) {
-        tracker.running += 1;
+        started();
         let result: unknown;
         try {
           result = handler.call(this, request, reply);
         } catch (error) {
-          tracker.done();
+          done();
           throw error;
         }
         if (!(result instanceof Promise)) {
-          tracker.done();
+          done();
           return result;
         }
-        return result.finally(() => tracker.done());
+        return result.finally(done);
       } as RouteHandlerMethod;
     });
   }
