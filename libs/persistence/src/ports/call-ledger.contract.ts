@@ -27,7 +27,7 @@ export function newCall(callSid = SID, receivedAt = T0): CallRecord {
   };
 }
 
-const received = (at = T0) =>
+export const received = (at = T0) =>
   ({
     type: 'call.received',
     at,

@@ -5,7 +5,7 @@ import {
   freshSqlite,
   TestDatabase,
 } from '../../../../test/support/test-databases';
-import { describeCallLedgerContract, newCall } from '../ports/call-ledger.contract';
+import { describeCallLedgerContract, newCall, received } from '../ports/call-ledger.contract';
 import { TypeormCallLedger } from './call-ledger.typeorm';
 import { openDataSource } from './data-source.factory';
 
@@ -25,19 +25,6 @@ async function ledgerOn(database: TestDatabase) {
 const SID = 'CA' + 'b'.repeat(32);
 const OTHER = 'CA' + 'c'.repeat(32);
 const T0 = 1_763_800_000_000;
-const received = (at: number) =>
-  ({
-    type: 'call.received',
-    at,
-    key: 'received',
-    data: {
-      from: '+8613800138000',
-      to: '+8640012345678',
-      customerId: null,
-      tier: 'standard',
-      language: 'zh-CN',
-    },
-  }) as const;
 const step = (key: string, at: number) =>
   ({
     type: 'ivr.step',
