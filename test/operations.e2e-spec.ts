@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { bootstrap } from '../apps/hotline/src/bootstrap';
 import { sign, PUBLIC_BASE_URL, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN } from './support/hotline-harness';
+import { eventually } from './support/eventually';
 import { freshSqlite } from './support/test-databases';
 
 describe('operations', () => {
@@ -94,6 +95,12 @@ describe('operations', () => {
     const response = await twilio('/twilio/status', params);
     expect(response.statusCode).toBe(404);
     expect(response.json()).toMatchObject({ code: 'CALL.NOT_FOUND' });
+    const line = await eventually(() => {
+      const found = lines.find((entry) => entry.msg === 'twilio webhook' && entry.CallSid === params.CallSid);
+      expect(found).toBeDefined();
+      return found;
+    });
+    expect(line).toMatchObject({ path: '/twilio/status', status: 'completed', httpStatus: 404 });
   });
 
   it('reports the database down on /health, and answers an unexpected failure with 500 and a logged error id', async () => {
