@@ -168,10 +168,13 @@ export class TypeormCallLedger extends CallLedger {
     }
     const callSids = [...opening.keys()];
     try {
-      const known = await this.statesOf(
-        callSids,
+      const known = await this.storedStates(
         callSids.filter((callSid) => this.kept.mustRead(callSid, opening.get(callSid)!)),
       );
+      for (const callSid of callSids) {
+        const kept = this.kept.get(callSid);
+        if (kept) known.set(callSid, kept);
+      }
       const batch = planLedgerBatch(writes, known);
       await runAtomically(this.dataSource, batch.statements);
       this.kept.keep(batch.states);
@@ -182,17 +185,13 @@ export class TypeormCallLedger extends CallLedger {
     }
   }
 
-  /** The stored state of the calls kept and of the `unknown` calls that exist in the database. */
-  private async statesOf(callSids: string[], unknown: string[]): Promise<Map<string, CallState>> {
+  /** The stored state of those of `callSids` that exist in the database (two queries). */
+  private async storedStates(callSids: string[]): Promise<Map<string, CallState>> {
     const states = new Map<string, CallState>();
-    for (const callSid of callSids) {
-      const kept = this.kept.get(callSid);
-      if (kept) states.set(callSid, kept);
-    }
-    if (unknown.length === 0) return states;
+    if (callSids.length === 0) return states;
     const calls: Row[] = await this.dataSource.query(
-      `SELECT * FROM calls WHERE call_sid IN (${placeholders(unknown.length, '?')})`,
-      unknown,
+      `SELECT * FROM calls WHERE call_sid IN (${placeholders(callSids.length, '?')})`,
+      callSids,
     );
     if (calls.length === 0) return states;
     // A call that is not stored has no events: only the calls found are asked for their keys.
