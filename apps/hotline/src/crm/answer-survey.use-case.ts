@@ -29,9 +29,8 @@ export interface SurveyPosition {
  */
 @Injectable()
 export class AnswerSurvey {
-  private readonly twiml = new TwimlRenderer();
-
   constructor(
+    private readonly twiml: TwimlRenderer,
     private readonly ledger: CallLedger,
     private readonly urls: WebhookUrls,
     private readonly settings: Settings,

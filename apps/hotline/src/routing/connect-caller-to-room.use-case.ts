@@ -12,9 +12,8 @@ import { TwilioBridge } from './twilio-bridge';
  */
 @Injectable()
 export class ConnectCallerToRoom {
-  private readonly twiml = new TwimlRenderer();
-
   constructor(
+    private readonly twiml: TwimlRenderer,
     private readonly bridge: TwilioBridge,
     private readonly urls: WebhookUrls,
   ) {}

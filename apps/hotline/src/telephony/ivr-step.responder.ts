@@ -18,9 +18,8 @@ function eventKey(event: IvrOutcome['events'][number]): string {
  */
 @Injectable()
 export class IvrStepResponder {
-  private readonly twiml = new TwimlRenderer();
-
   constructor(
+    private readonly twiml: TwimlRenderer,
     private readonly ledger: CallLedger,
     private readonly urls: WebhookUrls,
     private readonly settings: Settings,

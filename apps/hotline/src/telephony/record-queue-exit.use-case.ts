@@ -17,9 +17,8 @@ const CALLER_GONE = ['hangup', 'error', 'system-error'];
  */
 @Injectable()
 export class RecordQueueExit {
-  private readonly twiml = new TwimlRenderer();
-
   constructor(
+    private readonly twiml: TwimlRenderer,
     private readonly ledger: CallLedger,
     private readonly settings: Settings,
     private readonly clock: Clock,

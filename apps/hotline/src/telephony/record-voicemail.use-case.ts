@@ -8,9 +8,8 @@ import { VoiceRequest } from '../twilio/twilio-request';
 /** The caller left a voicemail (Record action): keep where the recording is, then say goodbye. */
 @Injectable()
 export class RecordVoicemail {
-  private readonly twiml = new TwimlRenderer();
-
   constructor(
+    private readonly twiml: TwimlRenderer,
     private readonly ledger: CallLedger,
     private readonly clock: Clock,
   ) {}

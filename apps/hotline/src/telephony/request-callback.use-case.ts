@@ -14,9 +14,8 @@ import { WebhookUrls } from '../twilio/webhook-urls';
  */
 @Injectable()
 export class RequestCallback {
-  private readonly twiml = new TwimlRenderer();
-
   constructor(
+    private readonly twiml: TwimlRenderer,
     private readonly ledger: CallLedger,
     private readonly routing: RoutingHost,
     private readonly urls: WebhookUrls,

@@ -16,9 +16,8 @@ import { IvrStepResponder } from './ivr-step.responder';
  */
 @Injectable()
 export class RouteCaller {
-  private readonly twiml = new TwimlRenderer();
-
   constructor(
+    private readonly twiml: TwimlRenderer,
     private readonly ledger: CallLedger,
     private readonly ivr: IvrEngine,
     private readonly responder: IvrStepResponder,

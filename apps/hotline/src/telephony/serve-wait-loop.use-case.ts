@@ -26,11 +26,11 @@ const FORGET_AFTER_MS = 3600 * 1000;
  */
 @Injectable()
 export class ServeWaitLoop {
-  private readonly twiml = new TwimlRenderer();
   private readonly lastAnnounced = new Map<string, number>();
   private remembered = 0;
 
   constructor(
+    private readonly twiml: TwimlRenderer,
     private readonly ledger: CallLedger,
     private readonly routing: RoutingHost,
     private readonly urls: WebhookUrls,

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
-import { TwilioRestVoiceApi, TwilioVoiceApi } from '@hotline/telephony';
+import { TwilioRestVoiceApi, TwilioVoiceApi, TwimlRenderer } from '@hotline/telephony';
 import { Settings } from '../config/settings';
 import { TwilioAccount } from './twilio-account';
 import { TwilioWebhookGuard } from './twilio-webhook.guard';
 import { WebhookUrls } from './webhook-urls';
 
 /**
- * The Twilio edge every other module builds on: the account, its REST API, webhook URLs and the
- * signature check. Without an account (sandbox off, no credentials) there is no REST API either.
+ * The Twilio edge every other module builds on: the account, its REST API, webhook URLs, the
+ * signature check and the TwiML renderer. Without an account (sandbox off, no credentials) there
+ * is no REST API either.
  */
 @Module({
   providers: [
@@ -25,7 +26,9 @@ import { WebhookUrls } from './webhook-urls';
     },
     TwilioWebhookGuard,
     WebhookUrls,
+    // One renderer for every webhook: the documents it keeps serve them all.
+    { provide: TwimlRenderer, useValue: new TwimlRenderer() },
   ],
-  exports: [TwilioAccount, TwilioVoiceApi, TwilioWebhookGuard, WebhookUrls],
+  exports: [TwilioAccount, TwilioVoiceApi, TwilioWebhookGuard, WebhookUrls, TwimlRenderer],
 })
 export class TwilioModule {}
