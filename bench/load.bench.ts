@@ -4,11 +4,11 @@
  * signed. Hotline is booted through the production bootstrap on SQLite and on MariaDB; a bare
  * Fastify server answering static TwiML, driven by the same generator, is the ceiling. After each
  * step every call driven must have exactly the call_events rows its answered requests promised.
- * Prints one JSON line per step.
+ * Prints one JSON line per step, and on stderr what the run says of the targets for each database.
  *
  *   npx nest build hotline && node dist/bench/load.bench.js
  *
- * LOAD_DBS (sqlite,mariadb), LOAD_RATES (500,1000,1500,2000,2500,3000), LOAD_STEP_SECONDS (12),
+ * LOAD_DBS (sqlite,mariadb), LOAD_RATES (500 to 4000 in steps of 500), LOAD_STEP_SECONDS (12),
  * LOAD_CEILING (on) and MYSQL_URL (mysql://root@127.0.0.1:3306/) narrow a run, e.g. to profile one step.
  */
 import { ChildProcess, fork } from 'node:child_process';
@@ -18,11 +18,12 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { DrivenCall, GeneratorOrder, StepReport } from './load-protocol';
 import { BENCH_ACCOUNT, LoadTarget, startBareServer, startHotline, TargetName } from './load-targets';
+import { describeVerdict, MeasuredStep, verdictOf } from './load-verdict';
 
 const list = (value: string | undefined, fallback: string) => (value ?? fallback).split(',').filter(Boolean);
 
 const DBS = list(process.env.LOAD_DBS, 'sqlite,mariadb') as ('sqlite' | 'mariadb')[];
-const RATES = list(process.env.LOAD_RATES, '500,1000,1500,2000,2500,3000').map(Number);
+const RATES = list(process.env.LOAD_RATES, '500,1000,1500,2000,2500,3000,3500,4000').map(Number);
 const STEP_SECONDS = Number(process.env.LOAD_STEP_SECONDS ?? 12);
 const MEASURE_CEILING = process.env.LOAD_CEILING !== 'off';
 const MARIADB_URL = process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/';
@@ -145,6 +146,7 @@ async function measureHotline(
   ceilingRps: number | null,
 ): Promise<void> {
   const target = await startHotline(db, { mariadbUrl: MARIADB_URL, configDir: CONFIG_DIR });
+  const steps: MeasuredStep[] = [];
   try {
     await generator.step(target, WARM_UP.targetRps, WARM_UP.seconds);
     for (const targetRps of RATES) {
@@ -157,6 +159,8 @@ async function measureHotline(
       const cpu = process.cpuUsage(cpuBefore);
       const stored = (await target.storedEvents(prefix)) ?? new Map<string, number>();
       const { lost, extra } = compareEvents(report.calls, stored);
+      const { achievedRps, p99Ms, errors } = report;
+      steps.push({ targetRps, achievedRps, p99Ms, errors, lostEvents: lost });
       printStep(db, targetRps, report, {
         lostEvents: lost,
         ceilingRps,
@@ -175,6 +179,7 @@ async function measureHotline(
   } finally {
     await target.close();
   }
+  console.error(describeVerdict(db, verdictOf(steps, ceilingRps)));
 }
 
 async function main(): Promise<void> {
