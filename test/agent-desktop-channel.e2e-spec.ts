@@ -15,6 +15,9 @@ import { eventually } from './support/eventually';
 import { Harness, startHotline, TEST_ACCOUNT_SID } from './support/hotline-harness';
 import { RecordingTwilioApi, startRecordingTwilioApi } from './support/recording-twilio-api';
 import { TEST_AUTH_TOKEN } from './support/hotline-harness';
+import { TokenService } from '../apps/hotline/src/auth/token.service';
+
+const AUTH_SECRET = 'agent-channel-test-secret';
 
 describe('the agent desktop channel (/agent) and agent REST', () => {
   let fake: RecordingTwilioApi;
@@ -30,7 +33,7 @@ describe('the agent desktop channel (/agent) and agent REST', () => {
     fake = await startRecordingTwilioApi({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN });
     fake.addQueue('billing');
     hotline = await startHotline({
-      env: { TWILIO_API_BASE_URL: fake.url, SANDBOX: 'on', CONFIG_DIR: configDir },
+      env: { TWILIO_API_BASE_URL: fake.url, SANDBOX: 'on', CONFIG_DIR: configDir, AUTH_SECRET },
     });
     await hotline.app.listen({ port: 0, host: '127.0.0.1' });
     url = await hotline.app.getUrl();
@@ -116,6 +119,11 @@ describe('the agent desktop channel (/agent) and agent REST', () => {
       queuedAt: (await hotline.app.get(CallLedger).find(sid))!.queuedAt,
     });
 
+    // A desktop that reconnects while the phone rings hears the same offer again.
+    const reconnected = connect(token);
+    const again = await next<AgentOfferPayload>(reconnected, AGENT_EVENTS.offer);
+    expect(again).toEqual(await offer);
+
     // The screen pop opens while the phone rings, for the agent it rings for only.
     const pop = await hotline.http('GET', `/api/calls/${sid}/profile`, { token });
     expect(pop.status).toBe(200);
@@ -131,8 +139,31 @@ describe('the agent desktop channel (/agent) and agent REST', () => {
       expect(missed?.data).toMatchObject({ agent: agent1, reason: 'declined' });
     });
     expect((await socket.emitWithAck(AGENT_COMMANDS.decline)).code).toBe('AGENT.NO_OFFER');
+    // Once the offer is over, a reconnecting desktop hears its state and no offer.
+    const later = connect(token);
+    const offersHeard: AgentOfferPayload[] = [];
+    later.on(AGENT_EVENTS.offer, (payload: AgentOfferPayload) => offersHeard.push(payload));
+    await next(later, AGENT_EVENTS.state);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(offersHeard).toEqual([]);
     expect(otherStates.every((state) => state.agentId !== agent1)).toBe(true);
     await hotline.twilio('/twilio/status', { ...params, CallStatus: 'completed', SequenceNumber: '5' });
+  });
+
+  it('tells a desktop when its token expires and disconnects it; a fresh token connects again', async () => {
+    const agent3 = (await hotline.app.get(AgentDirectory).findByIdentity('agent3'))!.id;
+    const shortLived = new TokenService(AUTH_SECRET, 2).issueAccessToken({
+      userId: agent3,
+      username: 'agent3',
+      role: 'agent',
+    });
+    const socket = connect(shortLived);
+    expect(await next<AgentStatePayload>(socket, AGENT_EVENTS.state)).toMatchObject({ agentId: agent3 });
+    const expired = await next<{ code: string; message: string }>(socket, 'exception');
+    expect(expired).toEqual({ code: 'AUTH.UNAUTHENTICATED', message: 'The access token expired' });
+    await eventually(() => expect(socket.connected).toBe(false));
+    const renewed = connect(await hotline.login('agent3', 'agent-demo'));
+    expect(await next<AgentStatePayload>(renewed, AGENT_EVENTS.state)).toMatchObject({ agentId: agent3 });
   });
 
   it('signs out an agent whose desktop is gone past the grace period', async () => {

@@ -13,6 +13,7 @@ import type {
 import { periodFiguresFromLog, type FlowFigures } from '@hotline/metrics';
 import { AgentLog, CallLedger } from '@hotline/persistence';
 import { io, type Socket } from 'socket.io-client';
+import { TokenService } from '../apps/hotline/src/auth/token.service';
 import { Settings } from '../apps/hotline/src/config/settings';
 import { metricsConfigOf } from '../apps/hotline/src/monitor/monitor-settings';
 import { startWithStandIn, type StandInHarness } from './support/stand-in-harness';
@@ -21,6 +22,7 @@ type MonitorSocket = Socket<MonitorServerToClientEvents, MonitorClientToServerEv
 
 // The sandbox configuration is open around the clock, so callers reach the queues whenever this runs.
 const ADMIN = { ADMIN_USERNAME: 'root', ADMIN_PASSWORD: 'root-password-1' };
+const AUTH_SECRET = 'monitor-test-secret';
 
 /** Everything one client heard, in order, with the local time it arrived. */
 interface Heard {
@@ -152,7 +154,7 @@ describe('real-time queue monitor', () => {
   }
 
   beforeAll(async () => {
-    harness = await startWithStandIn({ env: { ...ADMIN, SANDBOX: 'on' } });
+    harness = await startWithStandIn({ env: { ...ADMIN, SANDBOX: 'on', AUTH_SECRET } });
     const admin = await login('root', 'root-password-1');
     for (const [username, role] of [
       ['watcher', 'supervisor'],
@@ -193,6 +195,25 @@ describe('real-time queue monitor', () => {
     const snapshot = await new Promise<MonitorSnapshot>((resolve) => socket.once('snapshot', resolve));
     expect(snapshot.following).toEqual(['billing', 'general', 'sales', 'support']);
     socket.disconnect();
+  });
+
+  it('disconnects a wallboard when its token expires; a fresh token connects again', async () => {
+    const claims = JSON.parse(Buffer.from(supervisorToken.split('.')[1], 'base64url').toString()) as {
+      sub: string;
+    };
+    const shortLived = new TokenService(AUTH_SECRET, 2).issueAccessToken({
+      userId: claims.sub,
+      username: 'watcher',
+      role: 'supervisor',
+    });
+    const socket = connect({ token: shortLived });
+    const snapshot = new Promise<MonitorSnapshot>((resolve) => socket.once('snapshot', resolve));
+    const reason = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    await snapshot;
+    expect(await reason).toBe('io server disconnect');
+    const renewed = connect({ token: await login('watcher', 'monitor-pass-1') });
+    await new Promise<MonitorSnapshot>((resolve) => renewed.once('snapshot', resolve));
+    renewed.disconnect();
   });
 
   it('sends a snapshot, then coalesced updates as calls flow, ending equal to the report from call_events', async () => {

@@ -3,6 +3,7 @@ import { AgentDirectory, AgentLog, CallLedger, CustomerDirectory } from '@hotlin
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
+import { TokenService } from '../../apps/hotline/src/auth/token.service';
 import { describeBrowser, launchChromium } from '../support/browser';
 import { startWithStandIn, type StandInHarness } from '../support/stand-in-harness';
 
@@ -14,6 +15,7 @@ const AGENTS = [
   { id: 'a0000000-0000-4000-8000-000000000004', name: 'Chen Jie', queues: ['support', 'general'] },
 ];
 const VIP_PHONE = '+8613900000777';
+const AUTH_SECRET = 'wallboard-test-secret';
 
 function pct(ratio: number | null): string {
   return ratio === null ? '–' : `${Math.round(ratio * 1000) / 10}%`;
@@ -163,7 +165,7 @@ describeBrowser('wallboard in a browser', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    harness = await startWithStandIn({ env: { SANDBOX: 'on' } });
+    harness = await startWithStandIn({ env: { SANDBOX: 'on', AUTH_SECRET } });
     await harness.hotline.get(CustomerDirectory).save({
       id: 'c0000000-0000-4000-8000-000000000777',
       phone: VIP_PHONE,
@@ -256,4 +258,27 @@ describeBrowser('wallboard in a browser', () => {
     await page.click('#language');
     await expect(page.locator('h1').innerText()).resolves.toBe('热线实时看板');
   }, 60_000);
+
+  it('renews its token when the server ends the connection at expiry, and is live again', async () => {
+    const storedToken = () => page.evaluate(() => sessionStorage.getItem('wallboard.accessToken'));
+    const signedIn = (await storedToken())!;
+    const { sub } = JSON.parse(Buffer.from(signedIn.split('.')[1], 'base64url').toString()) as {
+      sub: string;
+    };
+    const shortLived = new TokenService(AUTH_SECRET, 2).issueAccessToken({
+      userId: sub,
+      username: 'supervisor',
+      role: 'supervisor',
+    });
+    await page.evaluate((token) => sessionStorage.setItem('wallboard.accessToken', token), shortLived);
+    await page.reload();
+    await page.locator('#status[data-state="live"]').waitFor();
+    expect(await storedToken()).toBe(shortLived);
+    // The token expires within two seconds: the page must fetch a new one and reconnect with it.
+    await page.waitForFunction((old) => sessionStorage.getItem('wallboard.accessToken') !== old, shortLived, {
+      timeout: 5000,
+    });
+    await page.locator('#status[data-state="live"]').waitFor();
+    await expect(page.locator('.tile[data-queue="billing"]').count()).resolves.toBe(1);
+  }, 30_000);
 });

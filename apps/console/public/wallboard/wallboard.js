@@ -190,7 +190,13 @@ function start() {
     transports: ['websocket'],
   });
   socket.on('connect', () => setStatus('live'));
-  socket.on('disconnect', () => setStatus('offline'));
+  socket.on('disconnect', async (reason) => {
+    setStatus('offline');
+    // The server ends the connection when the access token expires: renew it and come back.
+    if (reason !== 'io server disconnect') return;
+    if (await session.refresh()) socket.connect();
+    else showSignIn();
+  });
   socket.on('connect_error', async (error) => {
     setStatus('offline');
     if (error.message === 'AUTH.FORBIDDEN') showSignIn(t('forbidden'));

@@ -24,6 +24,7 @@ import type { Logger } from 'pino';
 import type { Namespace, Socket } from 'socket.io';
 import { bearerToken } from '../auth/auth.guard';
 import { Public } from '../auth/roles.decorator';
+import { endWithToken } from '../auth/socket-session';
 import { TokenService } from '../auth/token.service';
 import { Settings } from '../config/settings';
 import { RoutingHost } from '../routing/routing-host';
@@ -37,13 +38,17 @@ import { ChangeAgentState } from './change-agent-state.use-case';
 
 type AgentSocket = Socket & { data: { agentId?: string } };
 
+const UNAUTHENTICATED = 'AUTH.UNAUTHENTICATED';
+
 const room = (agentId: string) => `agent:${agentId}`;
 
 /**
  * The agent desktop's live channel (`/agent`): only agents, by their bearer token; each agent
  * hears only their own state and offers. A desktop gone longer than the grace period signs the
- * agent out, which withdraws any offer ringing for them. Messages are authorised by the
- * handshake, not by the HTTP bearer guard.
+ * agent out, which withdraws any offer ringing for them. A desktop that reconnects while an
+ * offer rings for its agent hears that offer again. Messages are authorised by the handshake,
+ * not by the HTTP bearer guard; when the handshake's token expires the server says so and
+ * disconnects, and the desktop reconnects with a refreshed token.
  */
 @Public()
 @WebSocketGateway({ namespace: AGENT_NAMESPACE, cors: { origin: true } })
@@ -52,6 +57,8 @@ export class AgentGateway implements OnGatewayConnection, OnGatewayDisconnect, O
   private readonly server!: Namespace;
 
   private readonly graceTimers = new Map<string, NodeJS.Timeout>();
+  /** The offer last made to each agent, kept to be sent again to a desktop that reconnects. */
+  private readonly lastOffers = new Map<string, OfferDecision>();
 
   constructor(
     private readonly tokens: TokenService,
@@ -71,7 +78,10 @@ export class AgentGateway implements OnGatewayConnection, OnGatewayDisconnect, O
       this.server?.to(room(change.agentId)).emit(AGENT_EVENTS.state, payload);
     });
     this.routing.decisions$.subscribe((decision) => {
-      if (decision.type === 'offer') void this.sendOffer(decision);
+      if (decision.type === 'offer') {
+        this.lastOffers.set(decision.agentId, decision);
+        void this.sendOffer(decision, this.server?.to(room(decision.agentId)));
+      }
       if (decision.type === 'offer-expired' || decision.type === 'offer-withdrawn') {
         const ended: AgentOfferEndedPayload = {
           callSid: decision.callerId,
@@ -83,7 +93,10 @@ export class AgentGateway implements OnGatewayConnection, OnGatewayDisconnect, O
   }
 
   /** The offer with what the screen pop shows before the profile is read: who calls, since when. */
-  private async sendOffer(decision: OfferDecision): Promise<void> {
+  private async sendOffer(
+    decision: OfferDecision,
+    to: { emit(event: string, payload: AgentOfferPayload): unknown } | undefined,
+  ): Promise<void> {
     const call = await this.ledger.find(decision.callerId).catch((error: unknown) => {
       this.logger.warn({ err: error, CallSid: decision.callerId }, 'offer sent without the caller’s call');
       return null;
@@ -97,7 +110,14 @@ export class AgentGateway implements OnGatewayConnection, OnGatewayDisconnect, O
       caller: call ? maskPhone(call.from) : null,
       queuedAt: call?.queuedAt ?? null,
     };
-    this.server?.to(room(decision.agentId)).emit(AGENT_EVENTS.offer, offer);
+    to?.emit(AGENT_EVENTS.offer, offer);
+  }
+
+  /** The offer ringing for an agent now, if the engine still holds the agent for it. */
+  private ringingOffer(agentId: string): OfferDecision | undefined {
+    const offer = this.lastOffers.get(agentId);
+    const view = this.routing.agent(agentId);
+    return offer && view?.state === 'reserved' && view.callerId === offer.callerId ? offer : undefined;
   }
 
   async handleConnection(socket: AgentSocket): Promise<void> {
@@ -105,14 +125,15 @@ export class AgentGateway implements OnGatewayConnection, OnGatewayDisconnect, O
     const token = (socket.handshake.auth as { token?: string }).token ?? bearerToken(header) ?? '';
     const principal = this.tokens.verifyAccessToken(token);
     const agent = principal?.role === 'agent' ? await this.agents.findById(principal.userId) : null;
-    if (!agent) {
-      socket.emit('exception', {
-        code: 'AUTH.UNAUTHENTICATED',
-        message: 'An agent bearer token is required',
-      });
+    if (!principal || !agent) {
+      socket.emit('exception', { code: UNAUTHENTICATED, message: 'An agent bearer token is required' });
       socket.disconnect(true);
       return;
     }
+    endWithToken(socket, principal.expiresAt, () => {
+      socket.emit('exception', { code: UNAUTHENTICATED, message: 'The access token expired' });
+      socket.disconnect(true);
+    });
     socket.data.agentId = agent.id;
     clearTimeout(this.graceTimers.get(agent.id));
     this.graceTimers.delete(agent.id);
@@ -126,6 +147,8 @@ export class AgentGateway implements OnGatewayConnection, OnGatewayDisconnect, O
       callSid: this.routing.tracker.callOf(agent.id),
     };
     socket.emit(AGENT_EVENTS.state, state);
+    const ringing = this.ringingOffer(agent.id);
+    if (ringing) await this.sendOffer(ringing, socket);
   }
 
   async handleDisconnect(socket: AgentSocket): Promise<void> {

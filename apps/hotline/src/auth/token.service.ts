@@ -8,6 +8,12 @@ export interface Principal {
   role: Role;
 }
 
+/** A principal read from a valid access token, with the moment the token stops being valid. */
+export interface TokenHolder extends Principal {
+  /** Milliseconds since the epoch. */
+  expiresAt: number;
+}
+
 export interface AccessTokenClaims {
   sub: string;
   username: string;
@@ -35,13 +41,18 @@ export class TokenService {
   }
 
   /** The principal of a valid, unexpired token; null for anything else. */
-  verifyAccessToken(token: string): Principal | null {
+  verifyAccessToken(token: string): TokenHolder | null {
     try {
       const claims = jwt.verify(token, this.secret, {
         algorithms: ['HS256'],
         issuer: 'hotline',
-      }) as AccessTokenClaims;
-      return { userId: claims.sub, username: claims.username, role: claims.role };
+      }) as AccessTokenClaims & { exp: number };
+      return {
+        userId: claims.sub,
+        username: claims.username,
+        role: claims.role,
+        expiresAt: claims.exp * 1000,
+      };
     } catch {
       return null;
     }

@@ -18,11 +18,14 @@ import {
 import type { Namespace, Socket } from 'socket.io';
 import { bearerToken } from '../auth/auth.guard';
 import { Public } from '../auth/roles.decorator';
+import { endWithToken } from '../auth/socket-session';
 import { TokenService } from '../auth/token.service';
 import { LiveMonitor } from './live-monitor';
 
 interface MonitorSocketData {
   following: Set<string>;
+  /** When the handshake's access token expires (ms since the epoch). */
+  tokenExpiresAt: number;
 }
 
 type MonitorNamespace = Namespace<
@@ -59,7 +62,8 @@ function queuesIn(request: unknown): string[] | null {
  * Socket.io namespace /monitor for supervisors' wallboards. The handshake must carry a bearer
  * token of a supervisor or admin (`auth: { token }` or an Authorization header). A client follows
  * every queue unless it names some (`auth: { queues }`, then `follow` / `unfollow`); each
- * connection, reconnections included, starts with a full snapshot.
+ * connection, reconnections included, starts with a full snapshot. The server disconnects a
+ * client when its token expires; the client reconnects with a refreshed one.
  */
 @Public()
 @WebSocketGateway({ namespace: MONITOR_NAMESPACE })
@@ -86,6 +90,7 @@ export class MonitorGateway implements OnGatewayInit<MonitorNamespace>, OnGatewa
           refusal(MONITOR_ERROR_CODES.forbidden, 'Only supervisors and admins may watch the monitor'),
         );
       }
+      socket.data.tokenExpiresAt = principal.expiresAt;
       next();
     });
     this.monitor.subscribe({
@@ -116,6 +121,7 @@ export class MonitorGateway implements OnGatewayInit<MonitorNamespace>, OnGatewa
     socket.data.following = new Set(following);
     void socket.join([AGENTS_ROOM, ...following.map(queueRoom)]);
     socket.emit(MONITOR_SERVER_EVENTS.snapshot, this.monitor.snapshot(following));
+    endWithToken(socket, socket.data.tokenExpiresAt, () => socket.disconnect(true));
   }
 
   /** Adds queues to those followed; the reply carries their figures so the client is in step at once. */
