@@ -63,9 +63,11 @@ function post(agent: Agent, origin: URL, path: string, body: string, signature: 
   });
 }
 
-function sleepUntil(time: number): Promise<void> {
-  const wait = time - performance.now();
-  return wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait)) : Promise.resolve();
+/** Resolves at `time` or just after, never before: a timer may fire early by the event loop's stale clock. */
+async function sleepUntil(time: number): Promise<void> {
+  for (let wait = time - performance.now(); wait > 0; wait = time - performance.now()) {
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
 }
 
 function percentile(sorted: Float64Array, fraction: number): number {

@@ -45,3 +45,25 @@ export interface StepReport {
 }
 
 export type GeneratorOrder = StepOrder | { type: 'exit' };
+
+/** Orders to the process that hosts Hotline under test; each is answered by one HostReply. */
+export type HostOrder =
+  | { type: 'start'; db: 'sqlite' | 'mariadb'; mariadbUrl: string; configDir: string; account: Account }
+  /** From now on, count Hotline's CPU time and sample how late its event loop runs. */
+  | { type: 'watch' }
+  /** Stop watching; report what was watched and the events stored for the step's calls. */
+  | { type: 'report'; callSidPrefix: string }
+  | { type: 'close' };
+
+export interface HostStepReport {
+  type: 'step';
+  /** CPU time of the whole process, all its threads (GC, I/O), while watched. */
+  cpuMs: number;
+  loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
+  /** call_events rows stored per CallSid of the step. */
+  stored: [string, number][];
+}
+
+export type HostReply =
+  { type: 'started'; origin: string } | { type: 'watching' } | HostStepReport | { type: 'closed' };

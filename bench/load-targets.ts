@@ -108,7 +108,7 @@ async function freshMariadb(serverUrl: string): Promise<FreshDatabase> {
 /** Hotline as production starts it, on a database created for this run and dropped afterwards. */
 export async function startHotline(
   db: 'sqlite' | 'mariadb',
-  options: { mariadbUrl: string; configDir: string },
+  options: { mariadbUrl: string; configDir: string; account: Account },
 ): Promise<LoadTarget> {
   const database = db === 'sqlite' ? freshSqlite() : await freshMariadb(options.mariadbUrl);
   let app: NestFastifyApplication | undefined;
@@ -116,9 +116,9 @@ export async function startHotline(
     app = await bootstrap({
       env: {
         DATABASE_URL: database.url,
-        PUBLIC_BASE_URL: BENCH_ACCOUNT.publicBaseUrl,
-        TWILIO_ACCOUNT_SID: BENCH_ACCOUNT.accountSid,
-        TWILIO_AUTH_TOKEN: BENCH_ACCOUNT.authToken,
+        PUBLIC_BASE_URL: options.account.publicBaseUrl,
+        TWILIO_ACCOUNT_SID: options.account.accountSid,
+        TWILIO_AUTH_TOKEN: options.account.authToken,
         SANDBOX: 'on',
         CONFIG_DIR: options.configDir,
         LOG_LEVEL: 'warn',

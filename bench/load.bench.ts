@@ -1,23 +1,24 @@
 /**
  * Sustained Twilio webhook traffic against Hotline at rising rates: the realistic mix of one call
  * (voice, two IVR steps, four wait-loop rounds, queue exit, three status callbacks), every request
- * signed. Hotline is booted through the production bootstrap on SQLite and on MariaDB; a bare
- * Fastify server answering static TwiML, driven by the same generator, is the ceiling. After each
+ * signed. Hotline is booted through the production bootstrap on SQLite and on MariaDB, each in a
+ * fresh process of its own (load-host.ts); a bare Fastify server answering static TwiML, driven by
+ * the same generator, is the ceiling. After each
  * step every call driven must have exactly the call_events rows its answered requests promised.
  * Prints one JSON line per step, and on stderr what the run says of the targets for each database.
  *
  *   npx nest build hotline && node dist/bench/load.bench.js
  *
  * LOAD_DBS (sqlite,mariadb), LOAD_RATES (500 to 4000 in steps of 500), LOAD_STEP_SECONDS (12),
- * LOAD_CEILING (on) and MYSQL_URL (mysql://root@127.0.0.1:3306/) narrow a run, e.g. to profile one step.
+ * LOAD_CEILING (on) and MYSQL_URL (mysql://root@127.0.0.1:3306/) narrow a run, e.g. to profile one step
+ * (LOAD_HOST_ARGS, e.g. --cpu-prof, are passed to Node in Hotline's process).
  */
 import { ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
-import { DrivenCall, GeneratorOrder, StepReport } from './load-protocol';
-import { BENCH_ACCOUNT, LoadTarget, startBareServer, startHotline, TargetName } from './load-targets';
+import { DrivenCall, GeneratorOrder, HostOrder, HostReply, StepReport } from './load-protocol';
+import { BENCH_ACCOUNT, startBareServer, TargetName } from './load-targets';
 import { describeVerdict, MeasuredStep, verdictOf } from './load-verdict';
 
 const list = (value: string | undefined, fallback: string) => (value ?? fallback).split(',').filter(Boolean);
@@ -42,12 +43,20 @@ const CONFIG_DIR = join(__dirname, '..', '..', 'config');
 const runId = randomBytes(2).toString('hex');
 let stepCount = 0;
 
+/** Sends a child process an order and resolves with its next message, the answer. */
+async function ask<A>(child: ChildProcess, order: object): Promise<A> {
+  const answer = once(child, 'message') as Promise<[A]>;
+  child.send(order);
+  const [reply] = await answer;
+  return reply;
+}
+
 /** The load generator in its own process: a step order in, a step report out. */
 class Generator {
   private readonly child: ChildProcess = fork(join(__dirname, 'load-generator.js'), [], { execArgv: [] });
 
   async step(
-    target: LoadTarget,
+    origin: string,
     targetRps: number,
     seconds: number,
   ): Promise<{ report: StepReport; prefix: string }> {
@@ -55,16 +64,13 @@ class Generator {
     const prefix = runId + stepCount.toString(16).padStart(2, '0');
     const order: GeneratorOrder = {
       type: 'step',
-      origin: target.origin,
+      origin,
       account: BENCH_ACCOUNT,
       targetRps,
       seconds,
       callSidPrefix: prefix,
     };
-    const answer = once(this.child, 'message') as Promise<[StepReport]>;
-    this.child.send(order);
-    const [report] = await answer;
-    return { report, prefix };
+    return { report: await ask<StepReport>(this.child, order), prefix };
   }
 
   async close(): Promise<void> {
@@ -74,10 +80,42 @@ class Generator {
   }
 }
 
-/** The event loop is sampled by a timer of this period; the histogram holds whole periods. */
-const LOOP_SAMPLE_MS = 10;
-/** How late a sampling timer ran, in ms, from one period of the histogram (ns). */
-const lateness = (periodNs: number) => Math.max(0, Math.round(periodNs / 1e4 - LOOP_SAMPLE_MS * 100) / 100);
+/** Hotline under test in a process of its own (load-host.ts), one per database. */
+class HotlineProcess {
+  private readonly child: ChildProcess = fork(join(__dirname, 'load-host.js'), [], {
+    execArgv: list(process.env.LOAD_HOST_ARGS?.replace(/ /g, ','), ''),
+  });
+
+  private async ask<K extends HostReply['type']>(order: HostOrder): Promise<Extract<HostReply, { type: K }>> {
+    return ask(this.child, order);
+  }
+
+  /** Boots Hotline on a fresh database; where it listens. */
+  async start(db: 'sqlite' | 'mariadb'): Promise<string> {
+    const started = await this.ask<'started'>({
+      type: 'start',
+      db,
+      mariadbUrl: MARIADB_URL,
+      configDir: CONFIG_DIR,
+      account: BENCH_ACCOUNT,
+    });
+    return started.origin;
+  }
+
+  async watch(): Promise<void> {
+    await this.ask<'watching'>({ type: 'watch' });
+  }
+
+  report(callSidPrefix: string) {
+    return this.ask<'step'>({ type: 'report', callSidPrefix });
+  }
+
+  async close(): Promise<void> {
+    const exited = once(this.child, 'exit');
+    await this.ask<'closed'>({ type: 'close' });
+    await exited;
+  }
+}
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -126,9 +164,9 @@ async function measureCeiling(generator: Generator): Promise<number> {
   const target = await startBareServer();
   let ceiling = 0;
   try {
-    await generator.step(target, WARM_UP.targetRps, WARM_UP.seconds);
+    await generator.step(target.origin, WARM_UP.targetRps, WARM_UP.seconds);
     for (const targetRps of CEILING_RATES) {
-      const { report } = await generator.step(target, targetRps, CEILING_STEP_SECONDS);
+      const { report } = await generator.step(target.origin, targetRps, CEILING_STEP_SECONDS);
       printStep('bare', targetRps, report, {});
       if (report.errors === 0) ceiling = Math.max(ceiling, report.achievedRps);
       if (saturated(report, targetRps)) break;
@@ -145,31 +183,28 @@ async function measureHotline(
   db: 'sqlite' | 'mariadb',
   ceilingRps: number | null,
 ): Promise<void> {
-  const target = await startHotline(db, { mariadbUrl: MARIADB_URL, configDir: CONFIG_DIR });
+  const hotline = new HotlineProcess();
   const steps: MeasuredStep[] = [];
   try {
-    await generator.step(target, WARM_UP.targetRps, WARM_UP.seconds);
+    const origin = await hotline.start(db);
+    await generator.step(origin, WARM_UP.targetRps, WARM_UP.seconds);
     for (const targetRps of RATES) {
       await pause(PAUSE_BETWEEN_STEPS_MS);
-      const cpuBefore = process.cpuUsage();
-      const loopDelay = monitorEventLoopDelay({ resolution: LOOP_SAMPLE_MS });
-      loopDelay.enable();
-      const { report, prefix } = await generator.step(target, targetRps, STEP_SECONDS);
-      loopDelay.disable();
-      const cpu = process.cpuUsage(cpuBefore);
-      const stored = (await target.storedEvents(prefix)) ?? new Map<string, number>();
-      const { lost, extra } = compareEvents(report.calls, stored);
+      await hotline.watch();
+      const { report, prefix } = await generator.step(origin, targetRps, STEP_SECONDS);
+      const watched = await hotline.report(prefix);
+      const { lost, extra } = compareEvents(report.calls, new Map(watched.stored));
       const { achievedRps, p99Ms, errors } = report;
       steps.push({ targetRps, achievedRps, p99Ms, errors, lostEvents: lost });
       printStep(db, targetRps, report, {
         lostEvents: lost,
         ceilingRps,
         extraEvents: extra,
-        // Hotline runs in this process: its CPU time per request, threads (GC, I/O) included.
-        cpuMsPerRequest: Math.round(((cpu.user + cpu.system) / 1000 / report.requests) * 1000) / 1000,
+        // Hotline's CPU time per request, its process's threads (GC, I/O) included.
+        cpuMsPerRequest: Math.round((watched.cpuMs / report.requests) * 1000) / 1000,
         // How late Hotline's event loop ran: a long stall shows here whatever its cause.
-        loopDelayP99Ms: lateness(loopDelay.percentile(99)),
-        loopDelayMaxMs: lateness(loopDelay.max),
+        loopDelayP99Ms: watched.loopDelayP99Ms,
+        loopDelayMaxMs: watched.loopDelayMaxMs,
       });
       if (saturated(report, targetRps)) {
         console.error(`${db}: saturated at ${targetRps} requests/s; higher targets skipped`);
@@ -177,7 +212,7 @@ async function measureHotline(
       }
     }
   } finally {
-    await target.close();
+    await hotline.close();
   }
   console.error(describeVerdict(db, verdictOf(steps, ceilingRps)));
 }
