@@ -26,25 +26,34 @@ export class SimClock {
     return Math.max(0, (this.nowMs() - start.getTime()) / 1000);
   }
 
-  /** Resolves after `seconds` of simulated time; rejects with the signal's reason when it aborts first. */
+  /**
+   * Resolves after `seconds` of simulated time, never sooner by this clock (a Node timer may fire
+   * a millisecond early, which is most of a simulated second at a small time scale); rejects with
+   * the signal's reason when it aborts first.
+   */
   sleep(seconds: number, signal?: AbortSignal): Promise<void> {
+    const until = this.nowMs() + seconds * 1000;
     return new Promise((resolve, reject) => {
       if (signal?.aborted) {
         reject(signal.reason);
         return;
       }
+      let timer: NodeJS.Timeout | undefined;
       const onAbort = () => {
         clearTimeout(timer);
         reject(signal?.reason);
       };
-      const timer = setTimeout(
-        () => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        },
-        Math.max(0, seconds * 1000 * this.timeScale),
-      );
+      const wake = () => {
+        const remainingMs = (until - this.nowMs()) * this.timeScale;
+        if (remainingMs > 0) {
+          timer = setTimeout(wake, remainingMs);
+          return;
+        }
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
       signal?.addEventListener('abort', onAbort, { once: true });
+      timer = setTimeout(wake, Math.max(0, seconds * 1000 * this.timeScale));
     });
   }
 }
