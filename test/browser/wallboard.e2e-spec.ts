@@ -260,7 +260,9 @@ describeBrowser('wallboard in a browser', () => {
   }, 60_000);
 
   it('renews its token when the server ends the connection at expiry, and is live again', async () => {
-    const storedToken = () => page.evaluate(() => sessionStorage.getItem('wallboard.accessToken'));
+    // Expressions run in the page, where sessionStorage is.
+    const stored = "sessionStorage.getItem('wallboard.accessToken')";
+    const storedToken = () => page.evaluate<string | null>(stored);
     const signedIn = (await storedToken())!;
     const { sub } = JSON.parse(Buffer.from(signedIn.split('.')[1], 'base64url').toString()) as {
       sub: string;
@@ -270,14 +272,12 @@ describeBrowser('wallboard in a browser', () => {
       username: 'supervisor',
       role: 'supervisor',
     });
-    await page.evaluate((token) => sessionStorage.setItem('wallboard.accessToken', token), shortLived);
+    await page.evaluate(`sessionStorage.setItem('wallboard.accessToken', ${JSON.stringify(shortLived)})`);
     await page.reload();
     await page.locator('#status[data-state="live"]').waitFor();
     expect(await storedToken()).toBe(shortLived);
     // The token expires within two seconds: the page must fetch a new one and reconnect with it.
-    await page.waitForFunction((old) => sessionStorage.getItem('wallboard.accessToken') !== old, shortLived, {
-      timeout: 5000,
-    });
+    await page.waitForFunction(`${stored} !== ${JSON.stringify(shortLived)}`, undefined, { timeout: 5000 });
     await page.locator('#status[data-state="live"]').waitFor();
     await expect(page.locator('.tile[data-queue="billing"]').count()).resolves.toBe(1);
   }, 30_000);
