@@ -3,8 +3,8 @@
  * (voice, two IVR steps, four wait-loop rounds, queue exit, three status callbacks), every request
  * signed. Hotline is booted through the production bootstrap on SQLite and on MariaDB, each in a
  * fresh process of its own (load-host.ts); a bare Fastify server answering static TwiML, driven by
- * the same generator, is the ceiling. After each
- * step every call driven must have exactly the call_events rows its answered requests promised.
+ * the same generator, is the ceiling. After each step every call driven must have exactly the
+ * call_events rows its answered requests promised.
  * Prints one JSON line per step, and on stderr what the run says of the targets for each database.
  *
  *   npx nest build hotline && node dist/bench/load.bench.js
@@ -43,12 +43,23 @@ const CONFIG_DIR = join(__dirname, '..', '..', 'config');
 const runId = randomBytes(2).toString('hex');
 let stepCount = 0;
 
-/** Sends a child process an order and resolves with its next message, the answer. */
-async function ask<A>(child: ChildProcess, order: object): Promise<A> {
-  const answer = once(child, 'message') as Promise<[A]>;
-  child.send(order);
-  const [reply] = await answer;
-  return reply;
+/** Sends a child process an order and resolves with its next message, the answer; rejects if it exits first. */
+function ask<A>(child: ChildProcess, order: { type: string }): Promise<A> {
+  return new Promise<A>((resolve, reject) => {
+    const onMessage = (reply: A) => {
+      child.off('exit', onExit);
+      resolve(reply);
+    };
+    const onExit = (code: number | null) => {
+      child.off('message', onMessage);
+      reject(
+        new Error(`a benchmark process exited (code ${code}) before answering its '${order.type}' order`),
+      );
+    };
+    child.once('message', onMessage);
+    child.once('exit', onExit);
+    child.send(order);
+  });
 }
 
 /** The load generator in its own process: a step order in, a step report out. */
@@ -83,7 +94,7 @@ class Generator {
 /** Hotline under test in a process of its own (load-host.ts), one per database. */
 class HotlineProcess {
   private readonly child: ChildProcess = fork(join(__dirname, 'load-host.js'), [], {
-    execArgv: list(process.env.LOAD_HOST_ARGS?.replace(/ /g, ','), ''),
+    execArgv: (process.env.LOAD_HOST_ARGS ?? '').split(' ').filter(Boolean),
   });
 
   private async ask<K extends HostReply['type']>(order: HostOrder): Promise<Extract<HostReply, { type: K }>> {
@@ -110,7 +121,9 @@ class HotlineProcess {
     return this.ask<'step'>({ type: 'report', callSidPrefix });
   }
 
+  /** Closes Hotline and drops its database; nothing to do if the process is already gone. */
   async close(): Promise<void> {
+    if (this.child.exitCode !== null || !this.child.connected) return;
     const exited = once(this.child, 'exit');
     await this.ask<'closed'>({ type: 'close' });
     await exited;
