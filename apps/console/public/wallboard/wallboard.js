@@ -190,20 +190,19 @@ function start() {
     transports: ['websocket'],
   });
   socket.on('connect', () => setStatus('live'));
-  socket.on('disconnect', async (reason) => {
-    setStatus('offline');
-    // The server ends the connection when the access token expires: renew it and come back.
-    if (reason !== 'io server disconnect') return;
+  const renewAndReconnect = async () => {
     if (await session.refresh()) socket.connect();
     else showSignIn();
+  };
+  socket.on('disconnect', (reason) => {
+    setStatus('offline');
+    // The server ends the connection when the access token expires: renew it and come back.
+    if (reason === 'io server disconnect') void renewAndReconnect();
   });
-  socket.on('connect_error', async (error) => {
+  socket.on('connect_error', (error) => {
     setStatus('offline');
     if (error.message === 'AUTH.FORBIDDEN') showSignIn(t('forbidden'));
-    else if (error.message === 'AUTH.UNAUTHENTICATED') {
-      if (await session.refresh()) socket.connect();
-      else showSignIn();
-    }
+    else if (error.message === 'AUTH.UNAUTHENTICATED') void renewAndReconnect();
   });
   socket.on('snapshot', applySnapshot);
   socket.on('queue', (view) => applyQueue(view));
