@@ -232,16 +232,20 @@ export class RoutingHost implements OnApplicationBootstrap, OnApplicationShutdow
   private settle(input: RoutingInputData | null, decisions: AcdDecision[], agents: string[]): Promise<void> {
     const facts = this.tracker.observe(input, decisions, this.clock.now());
     this.learn(facts);
-    const recorded = facts.map((fact) => this.recorder.record(fact));
+    const recorded = Promise.all(facts.map((fact) => this.recorder.record(fact)));
     const touched = new Set([...agents, ...decisions.flatMap((d) => ('agentId' in d ? [d.agentId] : []))]);
-    const logged = [...touched].map((agentId) => this.syncAgent(agentId));
+    const logged = [...touched].map((agentId) => this.syncAgent(agentId, recorded));
     for (const decision of decisions) this.decisions$.next(decision);
     this.schedule();
-    return Promise.all([...recorded, ...logged]).then(() => undefined);
+    return Promise.all([recorded, ...logged]).then(() => undefined);
   }
 
-  /** Logs an agent's new state (durably) and tells whoever listens, when it changed. */
-  private async syncAgent(agentId: string): Promise<void> {
+  /**
+   * Logs an agent's new state (durably) and, when it changed, tells whoever listens once the
+   * step's call events are stored as well: a desktop that reads its figures on hearing that its
+   * wrap-up ended finds the call counted.
+   */
+  private async syncAgent(agentId: string, recorded: Promise<unknown>): Promise<void> {
     const view = this.engine.agent(agentId);
     if (!view || this.knownStates.get(agentId) === view.state) return;
     this.knownStates.set(agentId, view.state);
@@ -254,6 +258,9 @@ export class RoutingHost implements OnApplicationBootstrap, OnApplicationShutdow
       callSid: this.tracker.callOf(agentId),
       queue: this.tracker.queueOf(agentId),
     });
+    // A fact that could not be recorded is reported by the step's own promise; the agent's
+    // change is still theirs to hear.
+    await recorded.catch(() => undefined);
     this.agentChanges$.next({ ...event });
   }
 
