@@ -159,7 +159,12 @@ describe('simulated callers and agents through the stand-in, against a real Hotl
     // Patience runs from entering the queue; the stand-in's clock is simulated seconds.
     expect(classified.waitSeconds).toBeGreaterThanOrEqual(40);
     expect(classified.waitSeconds).toBeLessThan(60);
-    const log = await events(sid);
+    // The stand-in ends the call before Hotline has answered the webhooks that report it.
+    const log = await eventually(async () => {
+      const stored = await events(sid);
+      expect(ofType(stored, 'call.completed')).toHaveLength(1);
+      return stored;
+    });
     expect(ofType(log, 'queue.abandoned')).toHaveLength(1);
     expect(ofType(log, 'queue.answered')).toHaveLength(0);
     expect(await ledger().find(sid)).toMatchObject({
