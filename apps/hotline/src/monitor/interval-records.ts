@@ -2,30 +2,24 @@ import type { FlowCounts, IntervalReportRow } from '@hotline/contracts';
 import { QUARTER_HOUR_MS, serviceLevel, type FlowFigures, type PeriodFigures } from '@hotline/metrics';
 import type { IntervalStatRecord } from '@hotline/persistence';
 
+/** Every count a FlowCounts holds: a count added to the type does not compile until it is named here. */
+const COUNTS: Record<keyof FlowCounts, true> = {
+  offered: true,
+  answered: true,
+  answeredWithinThreshold: true,
+  abandoned: true,
+  abandonedWithinThreshold: true,
+  shortAbandoned: true,
+  routedElsewhere: true,
+  callbacks: true,
+  handled: true,
+};
+const COUNT_NAMES = Object.keys(COUNTS) as (keyof FlowCounts)[];
+
 /** Just the counts, whatever else the figures or record carry. */
 function flowCountsOf(flow: FlowCounts): FlowCounts {
-  const {
-    offered,
-    answered,
-    answeredWithinThreshold,
-    abandoned,
-    abandonedWithinThreshold,
-    shortAbandoned,
-    routedElsewhere,
-    callbacks,
-    handled,
-  } = flow;
-  return {
-    offered,
-    answered,
-    answeredWithinThreshold,
-    abandoned,
-    abandonedWithinThreshold,
-    shortAbandoned,
-    routedElsewhere,
-    callbacks,
-    handled,
-  };
+  const counts = Object.fromEntries(COUNT_NAMES.map((name) => [name, flow[name]]));
+  return counts as Record<keyof FlowCounts, number>;
 }
 
 function hasTraffic(flow: FlowFigures): boolean {
