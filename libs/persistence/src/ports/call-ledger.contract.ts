@@ -139,6 +139,18 @@ export function describeCallLedgerContract(
       expect((await ledger.events(SID)).filter((e) => e.type === 'call.status')).toHaveLength(3);
     });
 
+    it('lets a read of a call see the writes handed in before it, while they are still being stored', async () => {
+      await ledger.open(newCall(), received());
+      const hangUp = ledger.applyStatus(
+        SID,
+        { status: 'completed', sequence: 3, at: T0 + 3000 },
+        { endedAt: T0 + 3000 },
+      );
+      const seen = await ledger.find(SID);
+      expect(seen).toMatchObject({ status: 'completed', endedAt: T0 + 3000 });
+      await hangUp;
+    });
+
     it('keeps concurrent appends to one call in one gapless sequence', async () => {
       await ledger.open(newCall(), received());
       await Promise.all(

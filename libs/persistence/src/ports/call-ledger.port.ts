@@ -115,6 +115,10 @@ export abstract class CallLedger {
     patch?: CallPatch,
   ): Promise<{ recorded: boolean; newest: boolean }>;
 
+  /**
+   * The call with every write handed in before this read, once those are stored: a check such as
+   * "has the caller hung up?" sees a hang-up still being committed.
+   */
   abstract find(callSid: string): Promise<CallRecord | null>;
 
   abstract events(callSid: string): Promise<AnyCallEvent[]>;
