@@ -24,19 +24,8 @@ function toEvent(row: Row): AnyCallEvent {
   } as AnyCallEvent;
 }
 
-/**
- * Writes of one call go through one batcher (chosen by CallSid) so its events keep their order;
- * with MySQL two batchers commit side by side and InnoDB merges their disk syncs.
- */
-const MYSQL_WRITERS = 2;
 /** Calls whose committed state this instance keeps at hand: far more than are ever live at once. */
 const KEPT_CALLS = 20_000;
-
-function shardOf(callSid: string, shards: number): number {
-  let hash = 0;
-  for (let i = 0; i < callSid.length; i++) hash = (hash * 31 + callSid.charCodeAt(i)) | 0;
-  return Math.abs(hash) % shards;
-}
 
 /**
  * The committed state of the calls this instance wrote most recently, oldest first. Every write
@@ -81,24 +70,28 @@ class KeptCalls {
   }
 }
 
+/**
+ * Every write goes through one batcher, so each call's events keep their order and each commit
+ * carries as many calls as arrived since the last.
+ */
 export class TypeormCallLedger extends CallLedger {
-  private readonly writers: WriteBatcher<LedgerWrite, WriteResult>[];
+  private readonly writer = new WriteBatcher<LedgerWrite, WriteResult>((writes) => this.commit(writes));
   private readonly kept = new KeptCalls();
+  /** Each call's latest write not yet committed, so that a read of the call can wait for it. */
+  private readonly unsettled = new Map<string, Promise<unknown>>();
 
   constructor(private readonly dataSource: DataSource) {
     super();
-    const count = dataSource.options.type === 'better-sqlite3' ? 1 : MYSQL_WRITERS;
-    this.writers = Array.from({ length: count }, () => new WriteBatcher((writes) => this.commit(writes)));
   }
 
   async open(call: CallRecord, event: AnyNewCallEvent): Promise<{ call: CallRecord; created: boolean }> {
-    const result = await this.writerOf(call.callSid).run({ kind: 'open', call, event });
+    const result = await this.write(call.callSid, { kind: 'open', call, event });
     this.announce(result.appended);
     return { call: result.call ?? call, created: result.created };
   }
 
   async recordAll(callSid: string, events: readonly AnyNewCallEvent[], patch?: CallPatch): Promise<number> {
-    const result = await this.writerOf(callSid).run({ kind: 'record', callSid, events, patch });
+    const result = await this.write(callSid, { kind: 'record', callSid, events, patch });
     if (!result.call) throw new CallNotFoundError(callSid);
     this.announce(result.appended);
     return result.appended.length;
@@ -109,13 +102,15 @@ export class TypeormCallLedger extends CallLedger {
     update: StatusUpdate,
     patch: CallPatch = {},
   ): Promise<{ recorded: boolean; newest: boolean }> {
-    const result = await this.writerOf(callSid).run({ kind: 'status', callSid, update, patch });
+    const result = await this.write(callSid, { kind: 'status', callSid, update, patch });
     if (!result.call) throw new CallNotFoundError(callSid);
     this.announce(result.appended);
     return { recorded: result.appended.length > 0, newest: result.newest };
   }
 
+  /** The call as stored once every write to it handed in before this read is committed. */
   async find(callSid: string): Promise<CallRecord | null> {
+    await this.unsettled.get(callSid)?.catch(() => undefined);
     const kept = this.kept.get(callSid);
     if (kept) return copyOf(kept.call);
     const rows: Row[] = await this.dataSource.query('SELECT * FROM calls WHERE call_sid = ?', [callSid]);
@@ -147,11 +142,17 @@ export class TypeormCallLedger extends CallLedger {
 
   /** Resolves once every write handed in so far is committed. */
   async flush(): Promise<void> {
-    await Promise.all(this.writers.map((writer) => writer.idle()));
+    await this.writer.idle();
   }
 
-  private writerOf(callSid: string): WriteBatcher<LedgerWrite, WriteResult> {
-    return this.writers[shardOf(callSid, this.writers.length)];
+  private write(callSid: string, write: LedgerWrite): Promise<WriteResult> {
+    const written = this.writer.run(write);
+    this.unsettled.set(callSid, written);
+    const settle = () => {
+      if (this.unsettled.get(callSid) === written) this.unsettled.delete(callSid);
+    };
+    written.then(settle, settle);
+    return written;
   }
 
   /**
