@@ -1,4 +1,11 @@
-import { AgentDirectory, AgentLog, CallLedger, CustomerDirectory } from '@hotline/persistence';
+import {
+  AgentDirectory,
+  AgentLog,
+  CallLedger,
+  CustomerDirectory,
+  RoutingJournal,
+} from '@hotline/persistence';
+import { RoutingHost } from '../apps/hotline/src/routing/routing-host';
 import { eventually } from './support/eventually';
 import { Harness, PUBLIC_BASE_URL, startHotline, TEST_ACCOUNT_SID } from './support/hotline-harness';
 import { RecordedRequest, RecordingTwilioApi, startRecordingTwilioApi } from './support/recording-twilio-api';
@@ -359,6 +366,59 @@ function describeRouting(db: 'sqlite' | 'mysql') {
           SequenceNumber: '9',
         });
       }
+    });
+
+    it('journals a caller leaving only while routing still holds them', async () => {
+      const hangUp = async (sid: string) => {
+        await hotline.twilio('/twilio/status', {
+          ...params(sid),
+          CallStatus: 'completed',
+          SequenceNumber: '9',
+        });
+        await hotline.app.get(RoutingHost).idle();
+      };
+      const journaled = async (sid: string) =>
+        (await hotline.app.get(RoutingJournal).since(0))
+          .filter((input) => JSON.stringify(input.data).includes(sid))
+          .map((input) => input.kind);
+
+      const inMenu = newCallSid();
+      await hotline.twilio('/twilio/voice', params(inMenu, { CallStatus: 'ringing' }));
+      await hangUp(inMenu);
+      expect(await journaled(inMenu)).toEqual([]);
+
+      const waiting = newCallSid();
+      await callerWaitingInBilling(waiting);
+      await hangUp(waiting);
+      expect(await journaled(waiting)).toEqual(['caller-entered', 'caller-left']);
+      expect(hotline.app.get(RoutingHost).position(waiting)).toBeUndefined();
+
+      await setState('agent1', 'available');
+      const talking = newCallSid();
+      await callerWaitingInBilling(talking);
+      await eventually(() => expect(participantCreates()).toHaveLength(1));
+      const agentLeg = (status: string) =>
+        hotline.twilio(`/twilio/participant?caller=${talking}&agent=${agentIds.agent1}`, {
+          CallSid: 'CA' + 'f'.repeat(32),
+          AccountSid: TEST_ACCOUNT_SID,
+          CallStatus: status,
+          ConferenceSid: 'CF' + '2'.repeat(32),
+        });
+      expect((await agentLeg('in-progress')).status).toBe(204);
+      await eventually(async () => expect((await stateOf('agent1')).state).toBe('on-call'));
+      await hangUp(talking);
+      expect(await journaled(talking)).toEqual(['caller-entered', 'offer-answered']);
+
+      // The room ends with the caller: the agent's leg completes and their wrap-up ends with a disposition.
+      expect((await agentLeg('completed')).status).toBe(204);
+      await eventually(async () => expect((await stateOf('agent1')).state).toBe('wrap-up'));
+      await ledger().record(talking, {
+        type: 'call.disposition',
+        at: Date.now(),
+        key: 'disposition',
+        data: { agent: agentIds.agent1, resolved: true, reason: 'billing', notes: '', followUp: false },
+      });
+      await eventually(async () => expect((await stateOf('agent1')).state).toBe('available'));
     });
 
     it('after a restart, offers a caller already in their room without taking them out of the queue again', async () => {

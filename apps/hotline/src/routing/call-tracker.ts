@@ -53,6 +53,11 @@ export class CallTracker {
     return this.twilioQueues.get(callerId);
   }
 
+  /** Whether the tracker still follows a caller waiting for an agent. */
+  holds(callerId: string): boolean {
+    return this.twilioQueues.has(callerId) || this.offers.has(callerId);
+  }
+
   /** The call an agent is talking on, if any. */
   talkingOn(agentId: string): string | undefined {
     return this.connections.get(agentId)?.callSid;
@@ -104,6 +109,8 @@ export class CallTracker {
       // The engine ignores an answer that came too late: the caller would still be in its lines.
       if (view?.state !== 'on-call' || this.engine.position(input.callerId) !== undefined) return [];
       this.offers.delete(input.callerId);
+      // Talking to an agent, the caller is out of Twilio's queue for good.
+      this.twilioQueues.delete(input.callerId);
       this.connections.set(offer.agentId, {
         callSid: input.callerId,
         queue: offer.queue,

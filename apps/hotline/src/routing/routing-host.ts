@@ -195,6 +195,7 @@ export class RoutingHost implements OnApplicationBootstrap, OnApplicationShutdow
   private input(input: RoutingInputData): Promise<void> {
     if (this.stopped) return Promise.resolve();
     return this.run(() => {
+      if (!this.concerns(input)) return Promise.resolve();
       const now = this.clock.now();
       // Applied first: an input the engine refuses (an unknown agent…) is not journaled, so a
       // replay never meets it.
@@ -208,6 +209,17 @@ export class RoutingHost implements OnApplicationBootstrap, OnApplicationShutdow
       const settled = this.settle(input, decisions, agent ? [agent] : []);
       return Promise.all([journaled, settled]).then(() => undefined);
     });
+  }
+
+  /**
+   * Whether the input can change anything. Every end of a call tells routing its caller left,
+   * most of them long gone from the lines (answered, or never queued): such an input is neither
+   * applied nor journaled, which saves a journal row on most calls and changes nothing a replay
+   * would rebuild.
+   */
+  private concerns(input: RoutingInputData): boolean {
+    if (input.kind !== 'caller-left') return true;
+    return this.engine.position(input.callerId) !== undefined || this.tracker.holds(input.callerId);
   }
 
   /**
