@@ -29,6 +29,15 @@ const REQUEST_TIMEOUT_MS = 15_000;
 const DEADLINE_GRACE_MS = 20_000;
 const MAX_SOCKETS = 512;
 const START_DELAY_MS = 200;
+/** A call is set up this long before it arrives, so that no step starts by building all of its calls at once. */
+const LAUNCH_LEAD_MS = 50;
+
+const newAgent = () => new Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
+/**
+ * Kept-alive connections carry over from one step to the next, as Twilio keeps its connections to
+ * a busy server open: a step does not open hundreds of connections in its first second.
+ */
+let agent = newAgent();
 
 interface Answer {
   status: number;
@@ -85,12 +94,12 @@ interface CallProgress extends DrivenCall {
 
 /** One step of the ladder: a fixed schedule of calls, driven until done or cut at the deadline. */
 class Step {
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
   private readonly origin: URL;
   private readonly latencies: number[] = [];
   private readonly errorKinds: Record<string, number> = {};
   private readonly calls: CallProgress[] = [];
   private readonly start = performance.now() + START_DELAY_MS;
+  private callCount = 0;
   private requests = 0;
   private answered = 0;
   private succeeded = 0;
@@ -103,22 +112,30 @@ class Step {
 
   async run(): Promise<StepReport> {
     const { targetRps, seconds } = this.order;
-    const callCount = Math.max(1, Math.round((targetRps * seconds) / REQUESTS_PER_CALL));
-    // Calls arrive evenly over the step less one call's length, so that every intended request
-    // falls inside the step: the mean intended rate over the step is exactly the target.
-    const arrivalSpan = seconds * 1000 - (REQUESTS_PER_CALL - 1) * REQUEST_GAP_MS;
-    const chains: Promise<void>[] = [];
-    for (let index = 0; index < callCount; index++) {
-      chains.push(this.drive(index, this.start + (index * arrivalSpan) / callCount));
-    }
+    this.callCount = Math.max(1, Math.round((targetRps * seconds) / REQUESTS_PER_CALL));
     let deadline: NodeJS.Timeout | undefined;
     const deadlinePassed = new Promise<void>((resolve) => {
       deadline = setTimeout(resolve, this.start + seconds * 1000 + DEADLINE_GRACE_MS - performance.now());
     });
-    await Promise.race([Promise.all(chains), deadlinePassed]);
+    await Promise.race([this.launchAll(), deadlinePassed]);
     clearTimeout(deadline);
     this.close();
     return this.report();
+  }
+
+  /** Starts each call just before it arrives; resolves when every call is done. */
+  private async launchAll(): Promise<void> {
+    // Calls arrive evenly over the step less one call's length, so that every intended request
+    // falls inside the step: the mean intended rate over the step is exactly the target.
+    const arrivalSpan = this.order.seconds * 1000 - (REQUESTS_PER_CALL - 1) * REQUEST_GAP_MS;
+    const chains: Promise<void>[] = [];
+    for (let index = 0; index < this.callCount; index++) {
+      const arrival = this.start + (index * arrivalSpan) / this.callCount;
+      await sleepUntil(arrival - LAUNCH_LEAD_MS);
+      if (this.closed) return;
+      chains.push(this.drive(index, arrival));
+    }
+    await Promise.all(chains);
   }
 
   private async drive(index: number, arrival: number): Promise<void> {
@@ -166,7 +183,7 @@ class Step {
     );
     const body = new URLSearchParams(step.params).toString();
     try {
-      const answer = await post(this.agent, this.origin, path, body, signature);
+      const answer = await post(agent, this.origin, path, body, signature);
       this.answered++;
       if (answer.status !== step.status) return `http-${answer.status}`;
       if (step.status === 200) followLinks(links, answer.body, account.publicBaseUrl);
@@ -185,16 +202,25 @@ class Step {
 
   /**
    * Cuts the step at its deadline: a request still in flight has failed, and so has every request
-   * of the schedule not yet sent (Twilio would have sent it and given up on the answer).
+   * of the schedule not yet sent (Twilio would have sent it and given up on the answer). The
+   * connections of a step cut short are closed, so that no late answer reaches the next step.
    */
   private close(): void {
     this.closed = true;
+    let cut = false;
     for (const call of this.calls) {
       if (call.done) continue;
+      cut = true;
       if (call.inFlight) this.fail(call, 'unfinished');
       if (call.sent < REQUESTS_PER_CALL) this.fail(call, 'unsent', REQUESTS_PER_CALL - call.sent);
     }
-    this.agent.destroy();
+    const unlaunched = this.callCount - this.calls.length;
+    if (unlaunched > 0)
+      this.errorKinds.unsent = (this.errorKinds.unsent ?? 0) + unlaunched * REQUESTS_PER_CALL;
+    if (cut || unlaunched > 0) {
+      agent.destroy();
+      agent = newAgent();
+    }
   }
 
   private report(): StepReport {
