@@ -7,7 +7,7 @@ import { AgentEventEntity } from './entities/agent-event.entity';
 import { AgentEntity } from './entities/agent.entity';
 import { RoutingInputEntity } from './entities/routing-input.entity';
 import { insertRows, runAtomically } from './statements';
-import { OperationBatcher, WriteBatcher } from './write-batcher';
+import { commitGapOf, OperationBatcher, WriteBatcher } from './write-batcher';
 
 export class TypeormAgentDirectory extends AgentDirectory {
   constructor(private readonly dataSource: DataSource) {
@@ -98,20 +98,21 @@ export class TypeormAgentLog extends AgentLog {
 
 export class TypeormRoutingJournal extends RoutingJournal {
   /** Inputs handed in together are stored with one multi-row INSERT, in the order given. */
-  private readonly writes = new WriteBatcher<RoutingInput, void>(async (inputs) => {
-    await runAtomically(
-      this.dataSource,
-      insertRows(
-        'routing_inputs',
-        ['at', 'kind', 'data'],
-        inputs.map((input) => [input.at, input.kind, JSON.stringify(input.data)]),
-      ),
-    );
-    return inputs.map(() => undefined);
-  });
+  private readonly writes: WriteBatcher<RoutingInput, void>;
 
   constructor(private readonly dataSource: DataSource) {
     super();
+    this.writes = new WriteBatcher<RoutingInput, void>(async (inputs) => {
+      await runAtomically(
+        dataSource,
+        insertRows(
+          'routing_inputs',
+          ['at', 'kind', 'data'],
+          inputs.map((input) => [input.at, input.kind, JSON.stringify(input.data)]),
+        ),
+      );
+      return inputs.map(() => undefined);
+    }, commitGapOf(dataSource));
   }
 
   async append(input: RoutingInput): Promise<void> {

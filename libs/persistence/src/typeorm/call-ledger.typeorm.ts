@@ -10,7 +10,7 @@ import {
 } from '../ports/call-ledger.port';
 import { callFromRow, CallState, copyOf, LedgerWrite, planLedgerBatch, WriteResult } from './ledger-batch';
 import { placeholders, runAtomically } from './statements';
-import { WriteBatcher } from './write-batcher';
+import { commitGapOf, WriteBatcher } from './write-batcher';
 
 type Row = Record<string, unknown>;
 
@@ -75,13 +75,14 @@ class KeptCalls {
  * carries as many calls as arrived since the last.
  */
 export class TypeormCallLedger extends CallLedger {
-  private readonly writer = new WriteBatcher<LedgerWrite, WriteResult>((writes) => this.commit(writes));
+  private readonly writer: WriteBatcher<LedgerWrite, WriteResult>;
   private readonly kept = new KeptCalls();
   /** Each call's latest write not yet committed, so that a read of the call can wait for it. */
   private readonly unsettled = new Map<string, Promise<unknown>>();
 
   constructor(private readonly dataSource: DataSource) {
     super();
+    this.writer = new WriteBatcher((writes) => this.commit(writes), commitGapOf(dataSource));
   }
 
   async open(call: CallRecord, event: AnyNewCallEvent): Promise<{ call: CallRecord; created: boolean }> {
