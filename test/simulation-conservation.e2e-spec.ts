@@ -4,6 +4,7 @@ import { InProcessTarget, startInProcessTarget } from '../apps/twilio-sim/src/si
 import { ReportRecords } from '../apps/twilio-sim/src/simulation/report-records';
 import { runSimulation, SimulationOptions } from '../apps/twilio-sim/src/simulation/simulation-run';
 import { readTunables } from '../apps/twilio-sim/src/simulation/tunables';
+import { describeMysql, freshMysql, TestDatabase } from './support/test-databases';
 
 const TIME_SCALE = 0.01;
 
@@ -21,6 +22,24 @@ function options(seed: number): SimulationOptions {
   };
 }
 
+type Summary = Awaited<ReturnType<typeof runSimulation>>;
+
+/** Every call accounted for once, the simulator and Hotline's ledger agreeing call by call. */
+function expectConserved(summary: Summary, calls: number): void {
+  expect(summary.run.drained).toBe(true);
+  expect(summary.placed).toBe(calls);
+  expect(summary.conservation).toMatchObject({
+    ok: true,
+    inProgress: 0,
+    mismatchCount: 0,
+    callsCompared: calls,
+  });
+  expect(summary.answered + summary.abandoned + summary.callbacks + summary.routedElsewhere).toBe(
+    summary.offered,
+  );
+  expect(summary.agents.disposed).toBe(summary.answered);
+}
+
 describe('conservation of a small simulated run', () => {
   let own: InProcessTarget;
   beforeAll(async () => {
@@ -31,22 +50,11 @@ describe('conservation of a small simulated run', () => {
   it('accounts for every call, and Hotline’s ledger agrees call by call', async () => {
     const summary = await runSimulation(own.target, options(11));
 
-    expect(summary.run.drained).toBe(true);
-    expect(summary.placed).toBe(20);
-    expect(summary.conservation).toMatchObject({
-      ok: true,
-      inProgress: 0,
-      mismatchCount: 0,
-      callsCompared: 20,
-    });
-    expect(summary.answered + summary.abandoned + summary.callbacks + summary.routedElsewhere).toBe(
-      summary.offered,
-    );
+    expectConserved(summary, 20);
     const byQueue = Object.values(summary.byQueue).reduce((sum, flow) => sum + flow.offered, 0);
     const byTier = Object.values(summary.byTier).reduce((sum, flow) => sum + flow.answered, 0);
     expect(byQueue).toBe(summary.offered);
     expect(byTier).toBe(summary.answered);
-    expect(summary.agents.disposed).toBe(summary.answered);
     expect(summary.handleSeconds.p50).not.toBeNull();
 
     // Counted again here, straight from the ledger, without the simulator's comparison.
@@ -83,5 +91,26 @@ describe('conservation of a small simulated run', () => {
       simulator: summary.offered,
       hotline: 0,
     });
+  });
+});
+
+describeMysql('conservation on MySQL/MariaDB, where commits are paced', () => {
+  let database: TestDatabase;
+  let own: InProcessTarget;
+  beforeAll(async () => {
+    database = await freshMysql('conservation');
+    own = await startInProcessTarget({
+      configDir: 'config',
+      timeScale: TIME_SCALE,
+      env: { DATABASE_URL: database.url },
+    });
+  });
+  afterAll(async () => {
+    await own.close();
+    await database.drop();
+  });
+
+  it('accounts for every call, and Hotline’s ledger agrees call by call', async () => {
+    expectConserved(await runSimulation(own.target, options(14)), 20);
   });
 });
