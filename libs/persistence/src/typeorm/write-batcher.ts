@@ -15,8 +15,8 @@ const ATTEMPTS_ALONE = 3;
 /**
  * The least time between the starts of two commits on a database server. Under load each commit
  * then carries the writes of a few milliseconds, so the server sees a few hundred transactions a
- * second instead of one per webhook (MariaDB at 2,500 webhooks/s: about a quarter of its CPU and
- * a tenth of Hotline's saved). SQLite commits inside Hotline's process, with no round trip to
+ * second instead of one per webhook (MariaDB at 2,500 webhooks/s: about a fifth of its CPU and a
+ * tenth of Hotline's saved). SQLite commits inside Hotline's process, with no round trip to
  * save: there a wait would only be added to every answer.
  */
 const SERVER_COMMIT_GAP_MS = 3;
@@ -29,8 +29,9 @@ export function commitGapOf(dataSource: DataSource): number {
  * Group commit: writes that arrive while a transaction is being committed, or within the commit
  * gap after the last one started, wait and go together in the next one, so hundreds of webhooks a
  * second cost a handful of disk syncs while each caller still gets its answer only after its own
- * write is durable. A write that finds the batcher idle is committed at once. If a batch fails (e.g. a sequence number taken by another instance), each
- * write is retried on its own so one bad write never fails its neighbours.
+ * write is durable. A write that finds the batcher idle is committed at once. If a batch fails
+ * (e.g. a sequence number taken by another instance), each write is retried on its own so one bad
+ * write never fails its neighbours.
  */
 export class WriteBatcher<W, R> {
   private queue: Pending<W, R>[] = [];
