@@ -132,7 +132,10 @@ export async function startTwilioSim(input: TwilioSimOptions): Promise<TwilioSim
 
   const tasks = new Set<Promise<void>>();
   const track = (task: Promise<void>) => {
-    const tracked = task.catch((err: unknown) => console.error('twilio-sim: call task failed', err));
+    // Once the stand-in closes, whatever a task was still doing ends with the closing reason.
+    const tracked = task.catch((err: unknown) => {
+      if (!closing.signal.aborted) console.error('twilio-sim: call task failed', err);
+    });
     tasks.add(tracked);
     void tracked.finally(() => tasks.delete(tracked));
   };
@@ -187,7 +190,7 @@ export async function startTwilioSim(input: TwilioSimOptions): Promise<TwilioSim
     placeCall: (request) => simCall(placeInboundCall.execute(request)),
     register: (address) => endpoints.register(address),
     settled,
-    close: () => (closed ??= shutdown(closing, calls, tasks, io, app)),
+    close: () => (closed ??= shutdown(closing, clock, calls, tasks, io, app)),
   };
 }
 
@@ -228,13 +231,17 @@ function simCall(leg: CallLeg): SimCall {
 
 async function shutdown(
   closing: AbortController,
+  clock: SimClock,
   calls: CallRegistry,
   tasks: Set<Promise<void>>,
   io: Server,
   app: FastifyInstance,
 ): Promise<void> {
-  closing.abort(new Error('twilio-sim closed'));
+  const reason = new Error('twilio-sim closed');
+  closing.abort(reason);
   for (const leg of calls.active()) leg.end(leg.isAnswered ? 'completed' : 'canceled', 'sim-closed');
+  // A call set up while closing, or an announcement, would otherwise play on for its full length.
+  clock.stop(reason);
   await Promise.allSettled([...tasks]);
   await io.close();
   await app.close();

@@ -28,4 +28,13 @@ describe('SimClock', () => {
     await expect(sleeping).rejects.toThrow('caller hung up');
     await expect(clock.sleep(1, controller.signal)).rejects.toThrow('caller hung up');
   });
+
+  it('ends every sleep, current and later, with its reason once stopped', async () => {
+    const clock = new SimClock(1);
+    const controller = new AbortController();
+    const sleeping = [clock.sleep(3600), clock.sleep(3600, controller.signal)];
+    clock.stop(new Error('stand-in closed'));
+    for (const sleep of sleeping) await expect(sleep).rejects.toThrow('stand-in closed');
+    await expect(clock.sleep(3600)).rejects.toThrow('stand-in closed');
+  });
 });

@@ -6,6 +6,7 @@
  */
 export class SimClock {
   private readonly realStart = Date.now();
+  private readonly stopping = new AbortController();
 
   constructor(
     readonly timeScale: number,
@@ -27,32 +28,44 @@ export class SimClock {
   }
 
   /**
+   * Ends every sleep, now and later, with `reason`: when the stand-in closes, nothing it plays
+   * (a call set up while it was closing, an announcement) may keep it waiting.
+   */
+  stop(reason: Error): void {
+    this.stopping.abort(reason);
+  }
+
+  /**
    * Resolves after `seconds` of simulated time, never sooner by this clock (a Node timer may fire
    * a millisecond early, which is most of a simulated second at a small time scale); rejects with
-   * the signal's reason when it aborts first.
+   * the reason of the signal, or of the clock's stop, when either comes first.
    */
   sleep(seconds: number, signal?: AbortSignal): Promise<void> {
     const until = this.nowMs() + seconds * 1000;
+    const signals = signal ? [signal, this.stopping.signal] : [this.stopping.signal];
     return new Promise((resolve, reject) => {
-      if (signal?.aborted) {
-        reject(signal.reason);
+      const aborted = signals.find((each) => each.aborted);
+      if (aborted) {
+        reject(aborted.reason);
         return;
       }
       let timer: NodeJS.Timeout | undefined;
-      const onAbort = () => {
+      const forget = () => signals.forEach((each) => each.removeEventListener('abort', onAbort));
+      function onAbort(this: AbortSignal) {
         clearTimeout(timer);
-        reject(signal?.reason);
-      };
+        forget();
+        reject(this.reason);
+      }
       const wake = () => {
         const remainingMs = (until - this.nowMs()) * this.timeScale;
         if (remainingMs > 0) {
           timer = setTimeout(wake, remainingMs);
           return;
         }
-        signal?.removeEventListener('abort', onAbort);
+        forget();
         resolve();
       };
-      signal?.addEventListener('abort', onAbort, { once: true });
+      signals.forEach((each) => each.addEventListener('abort', onAbort, { once: true }));
       timer = setTimeout(wake, Math.max(0, seconds * 1000 * this.timeScale));
     });
   }
