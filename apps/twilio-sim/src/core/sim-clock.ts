@@ -1,3 +1,5 @@
+import { setMaxListeners } from 'node:events';
+
 /**
  * Simulated time. Every duration the stand-in plays (speech, music, timeouts, ringing) is given in
  * Twilio seconds and takes `timeScale` times as long in real time, so a test run takes seconds.
@@ -13,6 +15,8 @@ export class SimClock {
     private readonly epoch = Date.now(),
   ) {
     if (!(timeScale > 0)) throw new Error(`timeScale must be a positive number, got ${timeScale}`);
+    // Every sleep listens for the stop, and a busy stand-in has hundreds asleep at once.
+    setMaxListeners(0, this.stopping.signal);
   }
 
   now(): Date {
