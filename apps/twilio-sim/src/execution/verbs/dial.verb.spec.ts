@@ -12,7 +12,11 @@ describe('<Dial>', () => {
     alice.on('incoming', (call) => {
       expect(call.customParameters).toEqual({ topic: 'billing' });
       call.accept();
-      void h.sim.clock.sleep(20).then(() => call.disconnect());
+      // Twenty seconds of talk from when the stand-in has the callee answered (the duration counts
+      // from then), however late a loaded machine gets there after the accept.
+      void eventually(() => h.sim.observe.call(call.callSid)?.status === 'in-progress')
+        .then(() => h.sim.clock.sleep(20))
+        .then(() => call.disconnect());
     });
     h.app.on(
       '/voice',
