@@ -70,9 +70,12 @@ export class WriteBatcher<W, R> {
     }
   }
 
+  /** Resolves once the gap has passed by this clock: a Node timer may fire a millisecond early. */
   private async gapPassed(): Promise<void> {
-    const wait = this.lastStart + this.gapMs - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const due = this.lastStart + this.gapMs;
+    for (let wait = due - performance.now(); wait > 0; wait = due - performance.now()) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
   }
 
   private async commit(batch: Pending<W, R>[]): Promise<void> {
