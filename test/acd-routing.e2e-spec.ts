@@ -82,6 +82,16 @@ function describeRouting(db: 'sqlite' | 'mysql') {
         callSid?: string;
       }>();
     const ledger = () => hotline.app.get(CallLedger);
+    /** agent1 records the call's disposition, which ends their wrap-up. */
+    const disposeAsAgent1 = async (sid: string) => {
+      await ledger().record(sid, {
+        type: 'call.disposition',
+        at: Date.now(),
+        key: 'disposition',
+        data: { agent: agentIds.agent1, resolved: true, reason: 'billing', notes: '', followUp: false },
+      });
+      await eventually(async () => expect((await stateOf('agent1')).state).toBe('available'));
+    };
     const eventTypes = async (sid: string) => (await ledger().events(sid)).map((e) => e.type);
     const params = (sid: string, extra: Record<string, string> = {}) => ({
       CallSid: sid,
@@ -202,13 +212,7 @@ function describeRouting(db: 'sqlite' | 'mysql') {
         }),
       );
 
-      await ledger().record(sid, {
-        type: 'call.disposition',
-        at: Date.now(),
-        key: 'disposition',
-        data: { agent: agentIds.agent1, resolved: true, reason: 'billing', notes: '', followUp: false },
-      });
-      await eventually(async () => expect((await stateOf('agent1')).state).toBe('available'));
+      await disposeAsAgent1(sid);
       await hotline.twilio('/twilio/status', {
         ...params(sid),
         CallStatus: 'completed',
@@ -412,13 +416,7 @@ function describeRouting(db: 'sqlite' | 'mysql') {
       // The room ends with the caller: the agent's leg completes and their wrap-up ends with a disposition.
       expect((await agentLeg('completed')).status).toBe(204);
       await eventually(async () => expect((await stateOf('agent1')).state).toBe('wrap-up'));
-      await ledger().record(talking, {
-        type: 'call.disposition',
-        at: Date.now(),
-        key: 'disposition',
-        data: { agent: agentIds.agent1, resolved: true, reason: 'billing', notes: '', followUp: false },
-      });
-      await eventually(async () => expect((await stateOf('agent1')).state).toBe('available'));
+      await disposeAsAgent1(talking);
     });
 
     it('after a restart, offers a caller already in their room without taking them out of the queue again', async () => {
