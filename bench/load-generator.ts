@@ -8,9 +8,9 @@
  * latency is measured from the intended time, not from when it left: a slow server is charged for
  * the wait it caused (no coordinated omission).
  */
-import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { getExpectedTwilioSignature } from 'twilio';
+import { ConnectionPool } from './load-connections';
 import {
   callScript,
   callSidOf,
@@ -32,44 +32,20 @@ const START_DELAY_MS = 200;
 /** A call is set up this long before it arrives, so that no step starts by building all of its calls at once. */
 const LAUNCH_LEAD_MS = 50;
 
-const newAgent = () => new Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
 /**
  * Kept-alive connections carry over from one step to the next, as Twilio keeps its connections to
- * a busy server open: a step does not open hundreds of connections in its first second.
+ * a busy server open: a step does not open hundreds of connections in its first second. One pool
+ * per server: the bare server and each Hotline listen on origins of their own.
  */
-let agent = newAgent();
+const pools = new Map<string, ConnectionPool>();
 
-interface Answer {
-  status: number;
-  body: string;
-}
-
-function post(agent: Agent, origin: URL, path: string, body: string, signature: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const outgoing = request({
-      host: origin.hostname,
-      port: origin.port,
-      path,
-      method: 'POST',
-      agent,
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'content-length': Buffer.byteLength(body),
-        'x-twilio-signature': signature,
-        'user-agent': 'TwilioProxy/1.1',
-      },
-    });
-    outgoing.setTimeout(REQUEST_TIMEOUT_MS, () => outgoing.destroy(new Error('timeout')));
-    outgoing.on('error', reject);
-    outgoing.on('response', (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      response.on('error', reject);
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
-    });
-    outgoing.end(body);
-  });
+function poolOf(origin: string): ConnectionPool {
+  let pool = pools.get(origin);
+  if (!pool) {
+    pool = new ConnectionPool(new URL(origin), MAX_SOCKETS, REQUEST_TIMEOUT_MS);
+    pools.set(origin, pool);
+  }
+  return pool;
 }
 
 /** Resolves at `time` or just after, never before: a timer may fire early by the event loop's stale clock. */
@@ -94,7 +70,6 @@ interface CallProgress extends DrivenCall {
 
 /** One step of the ladder: a fixed schedule of calls, driven until done or cut at the deadline. */
 class Step {
-  private readonly origin: URL;
   private readonly latencies: number[] = [];
   private readonly errorKinds: Record<string, number> = {};
   private readonly calls: CallProgress[] = [];
@@ -106,9 +81,7 @@ class Step {
   private lastSuccessAt = this.start;
   private closed = false;
 
-  constructor(private readonly order: StepOrder) {
-    this.origin = new URL(order.origin);
-  }
+  constructor(private readonly order: StepOrder) {}
 
   async run(): Promise<StepReport> {
     const { targetRps, seconds } = this.order;
@@ -183,7 +156,11 @@ class Step {
     );
     const body = new URLSearchParams(step.params).toString();
     try {
-      const answer = await post(agent, this.origin, path, body, signature);
+      const answer = await poolOf(this.order.origin).post(path, body, {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'X-Twilio-Signature': signature,
+        'User-Agent': 'TwilioProxy/1.1',
+      });
       this.answered++;
       if (answer.status !== step.status) return `http-${answer.status}`;
       if (step.status === 200) followLinks(links, answer.body, account.publicBaseUrl);
@@ -218,8 +195,8 @@ class Step {
     if (unlaunched > 0)
       this.errorKinds.unsent = (this.errorKinds.unsent ?? 0) + unlaunched * REQUESTS_PER_CALL;
     if (cut || unlaunched > 0) {
-      agent.destroy();
-      agent = newAgent();
+      pools.get(this.order.origin)?.close();
+      pools.delete(this.order.origin);
     }
   }
 
