@@ -11,6 +11,7 @@ export * from './memory/call-ledger.memory';
 export * from './memory/customer-directory.memory';
 export * from './memory/user-store.memory';
 export * from './typeorm/call-ledger.typeorm';
+export { SharedCommit } from './typeorm/shared-commit';
 export * from './typeorm/customer-directory.typeorm';
 export * from './typeorm/user-store.typeorm';
 export * from './memory/interval-stats.memory';

@@ -5,6 +5,7 @@ import {
   CallLedger,
   CustomerDirectory,
   RoutingJournal,
+  SharedCommit,
   TypeormAgentDirectory,
   TypeormAgentLog,
   TypeormCallLedger,
@@ -42,16 +43,18 @@ export class DatabaseModule implements OnApplicationShutdown {
   }
 
   static forDataSource(dataSource: DataSource): DynamicModule {
+    // A call's events and the routing input that led to them are committed together.
+    const commits = new SharedCommit(dataSource);
     return {
       module: DatabaseModule,
       providers: [
         { provide: DataSource, useValue: dataSource },
-        { provide: CallLedger, useValue: new TypeormCallLedger(dataSource) },
+        { provide: CallLedger, useValue: new TypeormCallLedger(dataSource, commits) },
         { provide: CustomerDirectory, useValue: new TypeormCustomerDirectory(dataSource) },
         { provide: UserStore, useValue: new TypeormUserStore(dataSource) },
         { provide: AgentDirectory, useValue: new TypeormAgentDirectory(dataSource) },
         { provide: AgentLog, useValue: new TypeormAgentLog(dataSource) },
-        { provide: RoutingJournal, useValue: new TypeormRoutingJournal(dataSource) },
+        { provide: RoutingJournal, useValue: new TypeormRoutingJournal(dataSource, commits) },
       ],
       exports: [
         DataSource,

@@ -6,8 +6,9 @@ import { RoutingInput, RoutingJournal } from '../ports/routing-journal.port';
 import { AgentEventEntity } from './entities/agent-event.entity';
 import { AgentEntity } from './entities/agent.entity';
 import { RoutingInputEntity } from './entities/routing-input.entity';
-import { insertRows, runAtomically } from './statements';
-import { commitGapOf, OperationBatcher, WriteBatcher } from './write-batcher';
+import { CommitParticipant, SharedCommit } from './shared-commit';
+import { insertRows } from './statements';
+import { OperationBatcher } from './write-batcher';
 
 export class TypeormAgentDirectory extends AgentDirectory {
   constructor(private readonly dataSource: DataSource) {
@@ -97,26 +98,28 @@ export class TypeormAgentLog extends AgentLog {
 }
 
 export class TypeormRoutingJournal extends RoutingJournal {
-  /** Inputs handed in together are stored with one multi-row INSERT, in the order given. */
-  private readonly writes: WriteBatcher<RoutingInput, void>;
+  /** Inputs go into the database's shared commit, stored with one multi-row INSERT in the order given. */
+  private readonly share: CommitParticipant<RoutingInput, void> = {
+    plan: async (inputs) => ({
+      statements: insertRows(
+        'routing_inputs',
+        ['at', 'kind', 'data'],
+        inputs.map((input) => [input.at, input.kind, JSON.stringify(input.data)]),
+      ),
+      committed: () => inputs.map(() => undefined),
+      refused: () => undefined,
+    }),
+  };
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly commits = new SharedCommit(dataSource),
+  ) {
     super();
-    this.writes = new WriteBatcher<RoutingInput, void>(async (inputs) => {
-      await runAtomically(
-        dataSource,
-        insertRows(
-          'routing_inputs',
-          ['at', 'kind', 'data'],
-          inputs.map((input) => [input.at, input.kind, JSON.stringify(input.data)]),
-        ),
-      );
-      return inputs.map(() => undefined);
-    }, commitGapOf(dataSource));
   }
 
   async append(input: RoutingInput): Promise<void> {
-    await this.writes.run(input);
+    await this.commits.run(this.share, input);
   }
 
   async since(from: number): Promise<RoutingInput[]> {
@@ -134,6 +137,6 @@ export class TypeormRoutingJournal extends RoutingJournal {
   }
 
   flush(): Promise<void> {
-    return this.writes.idle();
+    return this.commits.idle();
   }
 }

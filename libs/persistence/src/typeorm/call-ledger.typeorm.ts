@@ -9,8 +9,8 @@ import {
   StatusUpdate,
 } from '../ports/call-ledger.port';
 import { callFromRow, CallState, copyOf, LedgerWrite, planLedgerBatch, WriteResult } from './ledger-batch';
-import { placeholders, runAtomically } from './statements';
-import { commitGapOf, WriteBatcher } from './write-batcher';
+import { CommitParticipant, CommitPlan, SharedCommit } from './shared-commit';
+import { placeholders } from './statements';
 
 type Row = Record<string, unknown>;
 
@@ -71,18 +71,23 @@ class KeptCalls {
 }
 
 /**
- * Every write goes through one batcher, so each call's events keep their order and each commit
- * carries as many calls as arrived since the last.
+ * Every write goes through the database's shared commit, so each call's events keep their order
+ * and each commit carries as many calls as arrived since the last (and the routing journal's
+ * inputs handed in with them).
  */
 export class TypeormCallLedger extends CallLedger {
-  private readonly writer: WriteBatcher<LedgerWrite, WriteResult>;
   private readonly kept = new KeptCalls();
   /** Each call's latest write not yet committed, so that a read of the call can wait for it. */
   private readonly unsettled = new Map<string, Promise<unknown>>();
+  private readonly share: CommitParticipant<LedgerWrite, WriteResult> = {
+    plan: (writes) => this.plan(writes),
+  };
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly commits = new SharedCommit(dataSource),
+  ) {
     super();
-    this.writer = new WriteBatcher((writes) => this.commit(writes), commitGapOf(dataSource));
   }
 
   async open(call: CallRecord, event: AnyNewCallEvent): Promise<{ call: CallRecord; created: boolean }> {
@@ -143,11 +148,11 @@ export class TypeormCallLedger extends CallLedger {
 
   /** Resolves once every write handed in so far is committed. */
   async flush(): Promise<void> {
-    await this.writer.idle();
+    await this.commits.idle();
   }
 
   private write(callSid: string, write: LedgerWrite): Promise<WriteResult> {
-    const written = this.writer.run(write);
+    const written = this.commits.run(this.share, write);
     this.unsettled.set(callSid, written);
     const settle = () => {
       if (this.unsettled.get(callSid) === written) this.unsettled.delete(callSid);
@@ -157,11 +162,12 @@ export class TypeormCallLedger extends CallLedger {
   }
 
   /**
-   * Commits a batch: the calls that must be read are read first (two queries), the writes are
-   * applied in memory, and the result is stored atomically in one round trip. A failed batch
-   * forgets what it knew of its calls and doubts them, so the retry of each write reads them.
+   * Plans the ledger's share of a commit: the calls that must be read are read first (two
+   * queries), the writes are applied in memory, and the statements are committed with the rest of
+   * the batch in one round trip. A refused batch forgets what it knew of its calls and doubts them,
+   * so the retry of each write reads them.
    */
-  private async commit(writes: LedgerWrite[]): Promise<WriteResult[]> {
+  private async plan(writes: LedgerWrite[]): Promise<CommitPlan<WriteResult>> {
     // Each call with whether the batch's first write to it opens it.
     const opening = new Map<string, boolean>();
     for (const write of writes) {
@@ -178,9 +184,14 @@ export class TypeormCallLedger extends CallLedger {
         if (kept) known.set(callSid, kept);
       }
       const batch = planLedgerBatch(writes, known);
-      await runAtomically(this.dataSource, batch.statements);
-      this.kept.keep(batch.states);
-      return batch.results;
+      return {
+        statements: batch.statements,
+        committed: () => {
+          this.kept.keep(batch.states);
+          return batch.results;
+        },
+        refused: () => this.kept.forget(callSids),
+      };
     } catch (error) {
       this.kept.forget(callSids);
       throw error;
