@@ -9,7 +9,7 @@
  *
  *   npx nest build hotline && node dist/bench/load.bench.js
  *
- * LOAD_DBS (sqlite,mariadb), LOAD_RATES (500 to 4000 in steps of 500), LOAD_STEP_SECONDS (12),
+ * LOAD_DBS (sqlite,mariadb), LOAD_RATES (500 to 5000 in steps of 500), LOAD_STEP_SECONDS (12),
  * LOAD_CEILING (on) and MYSQL_URL (mysql://root@127.0.0.1:3306/) narrow a run, e.g. to profile one step
  * (LOAD_HOST_ARGS, e.g. --cpu-prof, are passed to Node in Hotline's process).
  */
@@ -24,12 +24,12 @@ import { describeVerdict, MeasuredStep, verdictOf } from './load-verdict';
 const list = (value: string | undefined, fallback: string) => (value ?? fallback).split(',').filter(Boolean);
 
 const DBS = list(process.env.LOAD_DBS, 'sqlite,mariadb') as ('sqlite' | 'mariadb')[];
-const RATES = list(process.env.LOAD_RATES, '500,1000,1500,2000,2500,3000,3500,4000').map(Number);
+const RATES = list(process.env.LOAD_RATES, '500,1000,1500,2000,2500,3000,3500,4000,4500,5000').map(Number);
 const STEP_SECONDS = Number(process.env.LOAD_STEP_SECONDS ?? 12);
 const MEASURE_CEILING = process.env.LOAD_CEILING !== 'off';
 const MARIADB_URL = process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/';
 /** The ceiling climbs until the bare server (or the generator) stops keeping up. */
-const CEILING_RATES = [2000, 4000, 6000, 8000, 10000, 12000];
+const CEILING_RATES = [2000, 4000, 6000, 8000, 10000, 12000, 14000, 16000, 18000, 20000];
 const CEILING_STEP_SECONDS = 8;
 /** JIT and connection pools warm before the first measured step (V8 optimises hot code after a few seconds of it). */
 const WARM_UP = { targetRps: 800, seconds: 6 };
@@ -37,7 +37,7 @@ const WARM_UP = { targetRps: 800, seconds: 6 };
 const SATURATED_BELOW = 0.8;
 const PAUSE_BETWEEN_STEPS_MS = 1000;
 /** Every step is bounded by the generator's deadline; this bounds the whole run whatever happens. */
-const RUN_LIMIT_MS = 8 * 60_000;
+const RUN_LIMIT_MS = 11 * 60_000;
 const CONFIG_DIR = join(__dirname, '..', '..', 'config');
 
 const runId = randomBytes(2).toString('hex');
