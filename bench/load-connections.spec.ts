@@ -119,6 +119,19 @@ describe('load generator connections', () => {
     await expect(pool.post('/break', '', {})).rejects.toThrow('network');
   });
 
+  it('fails what is in flight and what waits when closed, and sends nothing more', async () => {
+    server = await serve(() => undefined);
+    pool = new ConnectionPool(server.origin, 1, 5000);
+    const inFlight = pool.post('/first', '', {});
+    const waiting = pool.post('/second', '', {});
+    while (server.seen.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    pool.close();
+    await expect(inFlight).rejects.toThrow('network');
+    await expect(waiting).rejects.toThrow('network');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(server.seen.map((request) => request.url)).toEqual(['/first']);
+  });
+
   it('refuses an answer it cannot delimit instead of guessing where it ends', async () => {
     server = await serve((_request, _body, response) => {
       response.write('<Response>');

@@ -112,6 +112,7 @@ export class ConnectionPool {
   private readonly open = new Set<Connection>();
   private readonly waiting: { request: Buffer; exchange: Exchange }[] = [];
   private readonly sweep: NodeJS.Timeout;
+  private closed = false;
 
   constructor(
     private readonly origin: URL,
@@ -124,6 +125,7 @@ export class ConnectionPool {
 
   /** POSTs a form; resolves with the answer, rejects with 'timeout' or 'network'. */
   post(path: string, body: string, headers: Record<string, string>): Promise<Answer> {
+    if (this.closed) return Promise.reject(new Error('network'));
     const head =
       `POST ${path} HTTP/1.1\r\nHost: ${this.origin.host}\r\n` +
       Object.entries(headers)
@@ -139,11 +141,12 @@ export class ConnectionPool {
     });
   }
 
-  /** Closes every connection; exchanges still in flight fail. */
+  /** Closes every connection; exchanges in flight or waiting for a connection fail, later ones too. */
   close(): void {
+    this.closed = true;
     clearInterval(this.sweep);
-    for (const connection of [...this.open]) connection.end(new Error('network'));
     for (const { exchange } of this.waiting.splice(0)) exchange.reject(new Error('network'));
+    for (const connection of [...this.open]) connection.end(new Error('network'));
   }
 
   private opened(): Connection | undefined {
@@ -165,7 +168,7 @@ export class ConnectionPool {
   }
 
   private gone(connection: Connection): void {
-    if (!this.open.delete(connection)) return;
+    if (!this.open.delete(connection) || this.closed) return;
     const index = this.idle.indexOf(connection);
     if (index !== -1) this.idle.splice(index, 1);
     const next = this.waiting.shift();
