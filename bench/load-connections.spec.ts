@@ -119,6 +119,14 @@ describe('load generator connections', () => {
     await expect(pool.post('/break', '', {})).rejects.toThrow('network');
   });
 
+  it('times a request from when it is sent, not from when it waited for a connection', async () => {
+    // Each answer takes 280 ms: the second waits 280 ms for the connection, then 280 ms more.
+    server = await serve((_request, _body, response) => setTimeout(() => twiml(response, 'ok'), 280));
+    pool = new ConnectionPool(server.origin, 1, 300);
+    const answers = await Promise.all([pool.post('/first', '', {}), pool.post('/second', '', {})]);
+    expect(answers.map((answer) => answer.body)).toEqual(['ok', 'ok']);
+  });
+
   it('fails what is in flight and what waits when closed, and sends nothing more', async () => {
     server = await serve(() => undefined);
     pool = new ConnectionPool(server.origin, 1, 5000);
@@ -130,6 +138,7 @@ describe('load generator connections', () => {
     await expect(waiting).rejects.toThrow('network');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(server.seen.map((request) => request.url)).toEqual(['/first']);
+    await expect(pool.post('/third', '', {})).rejects.toThrow('network');
   });
 
   it('refuses an answer it cannot delimit instead of guessing where it ends', async () => {

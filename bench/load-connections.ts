@@ -4,7 +4,7 @@
  * read by a minimal response reader. The generator shares the machine's two cores with the server
  * it measures, so what it spends is taken from the server: at 2,500 req/s Node's http client cost
  * it 0.37–0.43 cores and this one 0.27–0.30; and the bare server's ceiling, which Node's client
- * held to 5,500–5,900 req/s, measured 11,000–11,400 (docs/benchmarks.md).
+ * held to 5,500–5,900 req/s, measured 11,000–14,400 (docs/benchmarks.md).
  */
 import { connect, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -23,7 +23,8 @@ const TIMEOUT_SWEEP_MS = 250;
 interface Exchange {
   resolve: (answer: Answer) => void;
   reject: (error: Error) => void;
-  sentAt: number;
+  /** When the request went out on a connection; its timeout counts from then. */
+  sentAt?: number;
 }
 
 /** What the head of a response says about the rest of it. */
@@ -74,6 +75,7 @@ class Connection {
   }
 
   send(request: Buffer, exchange: Exchange): void {
+    exchange.sentAt = performance.now();
     this.exchange = exchange;
     this.socket.write(request);
   }
@@ -123,7 +125,10 @@ export class ConnectionPool {
     this.sweep.unref();
   }
 
-  /** POSTs a form; resolves with the answer, rejects with 'timeout' or 'network'. */
+  /**
+   * POSTs a form; resolves with the answer. Rejects with 'timeout' (no answer in time after it was
+   * sent), 'network' (the connection failed or the pool was closed) or what was wrong with the answer.
+   */
   post(path: string, body: string, headers: Record<string, string>): Promise<Answer> {
     if (this.closed) return Promise.reject(new Error('network'));
     const head =
@@ -134,7 +139,7 @@ export class ConnectionPool {
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n`;
     const request = Buffer.from(head + body);
     return new Promise<Answer>((resolve, reject) => {
-      const exchange = { resolve, reject, sentAt: performance.now() };
+      const exchange: Exchange = { resolve, reject };
       const connection = this.idle.pop() ?? this.opened();
       if (connection) connection.send(request, exchange);
       else this.waiting.push({ request, exchange });
@@ -153,7 +158,7 @@ export class ConnectionPool {
     if (this.open.size >= this.maxConnections) return undefined;
     const connection = new Connection(
       this.origin.hostname,
-      Number(this.origin.port),
+      Number(this.origin.port || 80),
       (free) => this.free(free),
       (gone) => this.gone(gone),
     );
@@ -168,7 +173,7 @@ export class ConnectionPool {
   }
 
   private gone(connection: Connection): void {
-    if (!this.open.delete(connection) || this.closed) return;
+    if (!this.open.delete(connection)) return;
     const index = this.idle.indexOf(connection);
     if (index !== -1) this.idle.splice(index, 1);
     const next = this.waiting.shift();
@@ -181,7 +186,8 @@ export class ConnectionPool {
   private timeOut(): void {
     const due = performance.now() - this.timeoutMs;
     for (const connection of this.open) {
-      if (connection.exchange && connection.exchange.sentAt <= due) connection.end(new Error('timeout'));
+      const sentAt = connection.exchange?.sentAt;
+      if (sentAt !== undefined && sentAt <= due) connection.end(new Error('timeout'));
     }
   }
 }

@@ -167,7 +167,9 @@ class Step {
       if (step.names && links[step.names] === undefined) return `no-${step.names}`;
       return null;
     } catch (error) {
-      return error instanceof Error && error.message === 'timeout' ? 'timeout' : 'network';
+      const kind = error instanceof Error ? error.message : '';
+      // Anything else is an answer the generator could not read.
+      return kind === 'timeout' || kind === 'network' ? kind : 'unreadable';
     }
   }
 
@@ -220,6 +222,7 @@ class Step {
 
 process.on('message', (order: GeneratorOrder) => {
   if (order.type === 'exit') {
+    for (const pool of pools.values()) pool.close();
     process.disconnect();
     return;
   }
