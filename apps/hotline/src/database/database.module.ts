@@ -43,7 +43,7 @@ export class DatabaseModule implements OnApplicationShutdown {
   }
 
   static forDataSource(dataSource: DataSource): DynamicModule {
-    // A call's events and the routing input that led to them are committed together.
+    // The call ledger's and the routing journal's writes handed in together are committed together.
     const commits = new SharedCommit(dataSource);
     return {
       module: DatabaseModule,

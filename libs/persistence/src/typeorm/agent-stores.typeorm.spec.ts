@@ -7,11 +7,12 @@ import {
 import { describeAgentStoresContract } from '../ports/agent-log.contract';
 import { TypeormAgentLog, TypeormRoutingJournal } from './agent-stores.typeorm';
 import { openDataSource } from './data-source.factory';
+import { SharedCommit } from './shared-commit';
 
 async function storesOn(database: TestDatabase) {
   const dataSource = await openDataSource(database.target, true);
   const log = new TypeormAgentLog(dataSource);
-  const journal = new TypeormRoutingJournal(dataSource);
+  const journal = new TypeormRoutingJournal(dataSource, new SharedCommit(dataSource));
   return {
     log,
     journal,

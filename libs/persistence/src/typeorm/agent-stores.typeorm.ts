@@ -113,7 +113,7 @@ export class TypeormRoutingJournal extends RoutingJournal {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly commits = new SharedCommit(dataSource),
+    private readonly commits: SharedCommit,
   ) {
     super();
   }

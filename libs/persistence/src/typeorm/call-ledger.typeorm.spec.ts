@@ -8,10 +8,11 @@ import {
 import { describeCallLedgerContract, newCall, received } from '../ports/call-ledger.contract';
 import { TypeormCallLedger } from './call-ledger.typeorm';
 import { openDataSource } from './data-source.factory';
+import { SharedCommit } from './shared-commit';
 
 async function ledgerOn(database: TestDatabase) {
   const dataSource = await openDataSource(database.target, true);
-  const ledger = new TypeormCallLedger(dataSource);
+  const ledger = new TypeormCallLedger(dataSource, new SharedCommit(dataSource));
   return {
     ledger,
     close: async () => {
@@ -52,12 +53,12 @@ function describeRestart(name: string, fresh: () => Promise<TestDatabase>) {
     });
 
     it('answers a retried Voice URL with the stored call, and goes on with its sequence', async () => {
-      const before = new TypeormCallLedger(dataSource);
+      const before = new TypeormCallLedger(dataSource, new SharedCommit(dataSource));
       await before.open(newCall(SID, T0), received(T0));
       await before.recordAll(SID, [step('ivr:1', T0 + 1)], { language: 'en-US' });
       await before.flush();
 
-      const after = new TypeormCallLedger(dataSource);
+      const after = new TypeormCallLedger(dataSource, new SharedCommit(dataSource));
       // The retry shares its batch with a new call: the rolled-back batch must lose neither.
       const [retry, other] = await Promise.all([
         after.open({ ...newCall(SID, T0 + 5), tier: 'gold' }, received(T0 + 5)),

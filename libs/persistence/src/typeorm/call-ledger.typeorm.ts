@@ -85,7 +85,7 @@ export class TypeormCallLedger extends CallLedger {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly commits = new SharedCommit(dataSource),
+    private readonly commits: SharedCommit,
   ) {
     super();
   }

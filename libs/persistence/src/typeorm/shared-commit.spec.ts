@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 import {
   describeMysql,
   freshMysql,
@@ -25,18 +25,52 @@ function describeSharedCommit(name: string, fresh: () => Promise<TestDatabase>) 
     let database: TestDatabase;
     let dataSource: DataSource;
     /** Query runners taken from the pool: one per transaction or lone statement. */
-    let runners: number;
+    let taken: number;
+    /** Every statement sent, in order. */
+    let sent: string[];
 
     beforeEach(async () => {
       database = await fresh();
       dataSource = await openDataSource(database.target, true);
-      runners = 0;
+      taken = 0;
+      sent = [];
+      const wrapped = new WeakSet<QueryRunner>();
       const createQueryRunner = dataSource.createQueryRunner.bind(dataSource);
       dataSource.createQueryRunner = (mode) => {
-        runners++;
-        return createQueryRunner(mode);
+        taken++;
+        // SQLite hands out its one runner every time: it is wrapped once.
+        const runner = createQueryRunner(mode);
+        if (wrapped.has(runner)) return runner;
+        wrapped.add(runner);
+        const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+        runner.query = ((sql: string, ...rest: unknown[]) => {
+          sent.push(sql);
+          return query(sql, ...rest);
+        }) as typeof runner.query;
+        return runner;
       };
     });
+    /**
+     * Whether rows of both tables were sent to be committed as one: in one multi-statement query
+     * (MySQL/MariaDB) or between one BEGIN and its COMMIT or ROLLBACK (SQLite).
+     */
+    const together = (a: string, b: string) => {
+      const units: string[][] = [];
+      let open: string[] | null = null;
+      for (const sql of sent) {
+        if (sql === 'BEGIN TRANSACTION') open = [];
+        else if (open && (sql === 'COMMIT' || sql === 'ROLLBACK')) {
+          units.push(open);
+          open = null;
+        } else if (open) open.push(sql);
+        else units.push([sql]);
+      }
+      return units.some(
+        (unit) =>
+          unit.some((sql) => sql.includes(`INSERT INTO ${a}`)) &&
+          unit.some((sql) => sql.includes(`INSERT INTO ${b}`)),
+      );
+    };
     afterEach(async () => {
       await dataSource.destroy();
       await database.drop();
@@ -53,7 +87,8 @@ function describeSharedCommit(name: string, fresh: () => Promise<TestDatabase>) 
         ledger.open(newCall(SID, T0), received(T0)),
         journal.append(entered(SID, T0)),
       ]);
-      expect(runners).toBe(1);
+      expect(taken).toBe(1);
+      expect(together('calls', 'routing_inputs')).toBe(true);
       expect(opened.created).toBe(true);
       expect((await ledger.events(SID)).map((event) => event.type)).toEqual(['call.received']);
       expect(await journal.since(T0)).toEqual([entered(SID, T0)]);
@@ -62,12 +97,17 @@ function describeSharedCommit(name: string, fresh: () => Promise<TestDatabase>) 
     it('stores each write of a refused batch on its own, whichever store it belongs to', async () => {
       // Stored by an earlier instance: this one presumes the call new, and its INSERT fails on the key.
       await storesOf(new SharedCommit(dataSource)).ledger.open(newCall(SID, T0), received(T0));
+      sent = [];
       const { ledger, journal } = storesOf(new SharedCommit(dataSource));
-      const [retried, other] = await Promise.all([
+      // The journal's input first, so that SQLite, which runs a batch statement by statement,
+      // has sent its row when the stored call's key refuses the batch.
+      const [, retried, other] = await Promise.all([
+        journal.append(entered(OTHER, T0 + 5)),
         ledger.open({ ...newCall(SID, T0 + 5), tier: 'gold' }, received(T0 + 5)),
         ledger.open(newCall(OTHER, T0 + 5), received(T0 + 5)),
-        journal.append(entered(OTHER, T0 + 5)),
       ]);
+      // Tried together first, refused as a whole.
+      expect(together('calls', 'routing_inputs')).toBe(true);
       expect(retried).toMatchObject({ created: false, call: { tier: 'standard', receivedAt: T0 } });
       expect(other.created).toBe(true);
       expect((await ledger.events(SID)).map((event) => event.at)).toEqual([T0]);

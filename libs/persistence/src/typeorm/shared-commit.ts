@@ -21,12 +21,15 @@ interface Entry {
 }
 
 /**
- * One group commit shared by several stores of a database. A webhook that changes routing hands a
- * routing journal input and its call's events in at once; stored in the same transaction they
- * cost the database one commit and Hotline one round trip, not one each. Each store plans its own
- * share of a batch, one store after the other and one batch at a time, so a store always plans on
- * what its previous batch left. A batch that fails is refused as a whole; the batcher then commits
- * each write on its own, so one bad write never fails its neighbours, whichever store they belong to.
+ * One group commit shared by several stores of a database. Writes handed in while a commit runs,
+ * or within the commit gap, go into the next one whichever store they belong to: a routing input
+ * and the call events a webhook handed in with it are then stored in the same transaction, one
+ * commit and one round trip instead of one each. (Events handed in later, e.g. after reading their
+ * call, go into a later commit; and a batch is at most 200 writes.) Each store plans its own share
+ * of a batch, one store after the other and one batch at a time, so a store always plans on what
+ * its previous batch left. A batch that fails, in any store's planning or in the database, is
+ * refused as a whole: each store forgets what it planned, and the batcher commits each write on its
+ * own, so one bad write never fails its neighbours, whichever store they belong to.
  */
 export class SharedCommit {
   private readonly batcher: WriteBatcher<Entry, unknown>;
