@@ -25,7 +25,9 @@ describe('softphone bridge (socket.io)', () => {
       socket.emit('accept', { callSid: call.callSid });
     });
     socket.on('disconnected', ({ callSid }) => disconnected.push(callSid));
-    h.app.on('/voice', twiml('<Dial action="/after"><Client>dana</Client></Dial>'));
+    // At the harness's time scale Dial's default 30 s of ringing is 60 ms of real time, less than a
+    // loaded machine may take to carry the offer to this socket and its accept back: ring for longer.
+    h.app.on('/voice', twiml('<Dial action="/after" timeout="600"><Client>dana</Client></Dial>'));
     h.app.on('/after', twiml('<Hangup/>'));
     const customer = h.sim.placeCall({ from: CALLER, to: HOTLINE });
     await eventually(() => customer.view().talkedTo.length === 1);
