@@ -36,7 +36,7 @@ async function carryOut(order: HostOrder): Promise<HostReply> {
   switch (order.type) {
     case 'start':
       target = await startHotline(order.db, order);
-      return { type: 'started', origin: target.origin };
+      return { type: 'started', origin: target.origin, server: target.server };
     case 'watch': {
       const loopDelay = monitorEventLoopDelay({ resolution: LOOP_SAMPLE_MS });
       loopDelay.enable();

@@ -66,4 +66,7 @@ export interface HostStepReport {
 }
 
 export type HostReply =
-  { type: 'started'; origin: string } | { type: 'watching' } | HostStepReport | { type: 'closed' };
+  | { type: 'started'; origin: string; server: string | null }
+  | { type: 'watching' }
+  | HostStepReport
+  | { type: 'closed' };

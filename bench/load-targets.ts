@@ -5,7 +5,7 @@
  */
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fastify from 'fastify';
-import { createConnection } from 'mysql2/promise';
+import { Connection, createConnection, RowDataPacket } from 'mysql2/promise';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +22,8 @@ export type TargetName = 'bare' | 'sqlite' | 'mariadb';
 export interface LoadTarget {
   name: TargetName;
   origin: string;
+  /** The database server's settings that shape how long a commit takes; null for SQLite and the bare server. */
+  server: string | null;
   /** call_events rows stored per call whose CallSid starts with CA + prefix; null when nothing is stored. */
   storedEvents(callSidPrefix: string): Promise<Map<string, number> | null>;
   close(): Promise<void>;
@@ -62,6 +64,7 @@ export async function startBareServer(): Promise<LoadTarget> {
   return {
     name: 'bare',
     origin: originOf(server.server.address()),
+    server: null,
     storedEvents: async () => null,
     close: () => server.close(),
   };
@@ -69,6 +72,7 @@ export async function startBareServer(): Promise<LoadTarget> {
 
 interface FreshDatabase {
   url: string;
+  server: string | null;
   drop(): Promise<void>;
 }
 
@@ -76,8 +80,27 @@ function freshSqlite(): FreshDatabase {
   const dir = mkdtempSync(join(tmpdir(), 'hotline-bench-'));
   return {
     url: `sqlite:${join(dir, 'hotline.db')}`,
+    server: null,
     drop: async () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * What a run's MariaDB figures depend on besides Hotline: a small redo log fills under a steady
+ * stream of commits, and the server then stalls commits while it flushes.
+ */
+async function commitSettings(connection: Connection): Promise<string> {
+  const [rows] = await connection.query<RowDataPacket[]>(
+    'SELECT VERSION() AS version, @@innodb_log_file_size AS redo, @@innodb_buffer_pool_size AS pool, ' +
+      '@@innodb_io_capacity AS io, @@innodb_flush_log_at_trx_commit AS flush',
+  );
+  const { version, redo, pool, io, flush } = rows[0];
+  return (
+    `${version}, redo log ${Math.round(Number(redo) / MB)} MB, buffer pool ${Math.round(Number(pool) / MB)} MB, ` +
+    `innodb_io_capacity ${io}, innodb_flush_log_at_trx_commit ${flush}`
+  );
 }
 
 async function freshMariadb(serverUrl: string): Promise<FreshDatabase> {
@@ -85,8 +108,10 @@ async function freshMariadb(serverUrl: string): Promise<FreshDatabase> {
   server.pathname = '/';
   const name = `hotline_bench_${randomBytes(4).toString('hex')}`;
   const admin = await createConnection(server.toString());
+  let settings: string;
   try {
     await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    settings = await commitSettings(admin);
   } finally {
     await admin.end();
   }
@@ -94,6 +119,7 @@ async function freshMariadb(serverUrl: string): Promise<FreshDatabase> {
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
+    server: settings,
     drop: async () => {
       const connection = await createConnection(server.toString());
       try {
@@ -137,6 +163,7 @@ export async function startHotline(
   return {
     name: db,
     origin: originOf(running.getHttpServer().address()),
+    server: database.server,
     storedEvents: async (prefix) => {
       const rows: { callSid: string; stored: number | string }[] = await dataSource.query(
         'SELECT call_sid AS callSid, COUNT(*) AS stored FROM call_events WHERE call_sid LIKE ? GROUP BY call_sid',

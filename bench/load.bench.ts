@@ -110,6 +110,7 @@ class HotlineProcess {
       configDir: CONFIG_DIR,
       account: BENCH_ACCOUNT,
     });
+    if (started.server) console.error(`${db} server: ${started.server}`);
     return started.origin;
   }
 
