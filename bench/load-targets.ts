@@ -110,8 +110,8 @@ async function freshMariadb(serverUrl: string): Promise<FreshDatabase> {
   const admin = await createConnection(server.toString());
   let settings: string;
   try {
-    await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     settings = await commitSettings(admin);
+    await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   } finally {
     await admin.end();
   }

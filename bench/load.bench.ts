@@ -5,7 +5,8 @@
  * fresh process of its own (load-host.ts); a bare Fastify server answering static TwiML, driven by
  * the same generator, is the ceiling. After each step every call driven must have exactly the
  * call_events rows its answered requests promised.
- * Prints one JSON line per step, and on stderr what the run says of the targets for each database.
+ * Prints one JSON line per step; on stderr, the MariaDB server's commit-related settings before its
+ * steps and what the run says of the targets for each database.
  *
  *   npx nest build hotline && node dist/bench/load.bench.js
  *
