@@ -89,7 +89,7 @@ const MB = 1024 * 1024;
 
 /**
  * What a run's MariaDB figures depend on besides Hotline: a small redo log fills under a steady
- * stream of commits, and the server then stalls commits while it flushes.
+ * stream of commits, and InnoDB must then flush pages to make room while it commits.
  */
 async function commitSettings(connection: Connection): Promise<string> {
   const [rows] = await connection.query<RowDataPacket[]>(

@@ -16,8 +16,9 @@ const ATTEMPTS_ALONE = 3;
  * The least time between the starts of two commits on a database server. Under load each commit
  * then carries the writes of a few milliseconds, so the server sees a few hundred transactions a
  * second instead of one per webhook (MariaDB at 2,500 webhooks/s, gaps of 2 and 4 ms measured:
- * 18–27 % of its CPU and 8–14 % of Hotline's saved). SQLite commits inside Hotline's process, with no round trip to
- * save: there a wait would only be added to every answer.
+ * 18–27 % of its CPU and 8–14 % of Hotline's saved; a longer gap saves more CPU but delays every
+ * answer, see docs/benchmarks.md). SQLite commits inside Hotline's process, with no round trip
+ * to save: there a wait would only be added to every answer.
  */
 const SERVER_COMMIT_GAP_MS = 3;
 
