@@ -4,7 +4,7 @@
  * read by a minimal response reader. The generator shares the machine's two cores with the server
  * it measures, so what it spends is taken from the server: at 2,500 req/s Node's http client cost
  * it 0.37–0.43 cores and this one 0.27–0.30; and the bare server's ceiling, which Node's client
- * held to 5,500–5,900 req/s, measured 11,000–14,400 (docs/benchmarks.md).
+ * held to 5,500–5,900 req/s, measured 11,000–14,400 on the same machine (docs/benchmarks.md).
  */
 import { connect, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
